@@ -1,0 +1,16 @@
+// Starts fauxqs (S3, SQS, SNS) on 127.0.0.1 only; its own CLI binds every interface.
+// Usage: node fauxqs-server.mjs PORT   (prints "fauxqs listening on http://127.0.0.1:PORT" when ready)
+import { buildApp } from "fauxqs";
+
+const port = Number(process.argv[2] ?? 4566);
+const app = buildApp({ logger: false });
+try {
+  await app.listen({ host: "127.0.0.1", port });
+  console.log(`fauxqs listening on http://127.0.0.1:${port}`);
+} catch (err) {
+  console.error(`fauxqs failed to listen on 127.0.0.1:${port}: ${err.message}`);
+  process.exit(1);
+}
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => app.close().finally(() => process.exit(0)));
+}
