@@ -1,1 +1,12 @@
-﻿Console.WriteLine("Hello, World!");
+using MedImaging.Silo.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGrainRuntime();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();
