@@ -34,7 +34,7 @@ public sealed class StudyUploader(
             }
             if (accepted.Count == 0) throw UploadRejectedException.Empty();
         }
-        catch (Exception error) when (error is UploadRejectedException or UploadTooLargeException or BadHttpRequestException or IOException or OperationCanceledException)
+        catch (Exception error) when (error is UploadRejectedException or UploadTooLargeException or BadHttpRequestException or IOException or InvalidDataException or OperationCanceledException)
         {
             await uploader.DeleteAsync(accepted.Select(a => a.Object), CancellationToken.None);
             UploadLog.UploadRefused(logger, accepted.Count, error.GetType().Name);
@@ -43,6 +43,8 @@ public sealed class StudyUploader(
                 UploadTooLargeException tooLarge => UploadRejectedException.TooLarge(tooLarge.LimitBytes),
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => UploadRejectedException.TooLarge(options.Value.MaxRequestBytes),
                 BadHttpRequestException bad => new UploadRejectedException(bad.StatusCode, "Malformed request", "The request body could not be read."),
+                // A multipart body that ends early or breaks its format (or a client that went away).
+                IOException or InvalidDataException => new UploadRejectedException(StatusCodes.Status400BadRequest, "Malformed request", "The request body is not well-formed."),
                 _ => error,
             };
         }

@@ -103,10 +103,12 @@ public sealed class StudyQueueConsumer(
         try
         {
             await dispatcher.DispatchAsync(received, message, cancellation);
+            // The turn ends when its state is saved; deleting the message then lets the study's next turn start.
+            var ended = clock.GetUtcNow();
             await queue.DeleteAsync(received, cancellation);
             heartbeat.Release(received);
             RuntimeLog.TurnCompleted(logger, message.GetType().Name, studyRef, Environment.ProcessId,
-                started.ToUnixTimeMilliseconds(), clock.GetUtcNow().ToUnixTimeMilliseconds());
+                started.ToUnixTimeMilliseconds(), ended.ToUnixTimeMilliseconds());
             return true;
         }
         catch (StudyConcurrencyException)
