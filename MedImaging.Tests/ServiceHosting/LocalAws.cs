@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using MedImaging.AppHost.Emulators;
+using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.Sqs;
@@ -8,28 +8,26 @@ using MedImaging.Aws.Sqs;
 namespace MedImaging.Tests.ServiceHosting;
 
 /// <summary>
-/// DynamoDB Local and fauxqs, started once for the test collection; each test class provisions its own
-/// isolated set of resources (<see cref="ProvisionAsync"/>) so classes never see each other's data.
+/// Clients for the emulators of <see cref="AwsEmulatorFixture"/> (started once per test collection); each test class
+/// provisions its own isolated set of resources (<see cref="ProvisionAsync"/>), so classes never see each other's data.
 /// </summary>
-public sealed class LocalAws : IAsyncLifetime
+public sealed class LocalAws : IDisposable
 {
-    private AwsEmulators? _emulators;
-
-    public AwsOptions Options => _emulators?.AwsOptions ?? throw new InvalidOperationException("Emulators not started.");
-
-    public IAmazonS3 S3 { get; private set; } = null!;
-
-    public IAmazonDynamoDB DynamoDb { get; private set; } = null!;
-
-    public SqsClient Sqs { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public LocalAws(AwsEmulatorFixture emulators)
     {
-        _emulators = await AwsEmulators.StartAsync(new EmulatorOptions());
+        Options = emulators.AwsOptions;
         S3 = AwsSdkClients.CreateS3(Options);
         DynamoDb = AwsSdkClients.CreateDynamoDb(Options);
         Sqs = SqsClient.Create(Options);
     }
+
+    public AwsOptions Options { get; }
+
+    public IAmazonS3 S3 { get; }
+
+    public IAmazonDynamoDB DynamoDb { get; }
+
+    public SqsClient Sqs { get; }
 
     public Task<ResourceNames> ProvisionAsync() => TestResources.ProvisionAsync(this);
 
@@ -53,17 +51,10 @@ public sealed class LocalAws : IAsyncLifetime
         return environment;
     }
 
-    public async Task DisposeAsync()
+    public void Dispose()
     {
-        S3?.Dispose();
-        DynamoDb?.Dispose();
-        Sqs?.Dispose();
-        if (_emulators is not null) await _emulators.DisposeAsync();
+        S3.Dispose();
+        DynamoDb.Dispose();
+        Sqs.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class LocalAwsCollection : ICollectionFixture<LocalAws>
-{
-    public const string Name = "local AWS";
 }

@@ -6,6 +6,7 @@ using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Sqs;
 using MedImaging.Testing;
+using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
 
 namespace MedImaging.Tests.Api.Uploads;
@@ -15,9 +16,10 @@ namespace MedImaging.Tests.Api.Uploads;
 /// nothing behind (no object, no message, no study). The file limit is lowered to 9 MiB, so a 12 MiB file
 /// fails in its second part, after a multipart upload has begun.
 /// </summary>
-[Collection(LocalAwsCollection.Name)]
-public sealed class UploadBadInputTests(LocalAws aws) : IAsyncLifetime
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLifetime
 {
+    private readonly LocalAws _aws = new(emulators);
     private const int FileLimit = 9 * 1024 * 1024;
     private ResourceNames _resources = null!;
     private ServiceProcess _api = null!;
@@ -25,8 +27,8 @@ public sealed class UploadBadInputTests(LocalAws aws) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _resources = await aws.ProvisionAsync();
-        var environment = aws.ServiceEnvironment(_resources);
+        _resources = await _aws.ProvisionAsync();
+        var environment = _aws.ServiceEnvironment(_resources);
         environment["MedImaging__Upload__MaxFileBytes"] = FileLimit.ToString();
         _api = await ServiceProcess.StartAsync("MedImaging.Api", environment);
         _http = new HttpClient { BaseAddress = _api.BaseAddress };
@@ -36,6 +38,7 @@ public sealed class UploadBadInputTests(LocalAws aws) : IAsyncLifetime
     {
         _http.Dispose();
         await _api.DisposeAsync();
+        _aws.Dispose();
     }
 
     public static TheoryData<string, int> BadBodies => new()
@@ -127,11 +130,11 @@ public sealed class UploadBadInputTests(LocalAws aws) : IAsyncLifetime
 
     private async Task AssertNothingStoredAsync()
     {
-        var objects = await aws.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _resources.IngestBucket });
+        var objects = await _aws.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _resources.IngestBucket });
         Assert.Empty(objects.S3Objects ?? []);
-        var attributes = await aws.Sqs.GetQueueAttributesAsync(_resources.StudyQueueUrl);
+        var attributes = await _aws.Sqs.GetQueueAttributesAsync(_resources.StudyQueueUrl);
         Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessages]);
-        var items = await aws.DynamoDb.ScanAsync(new ScanRequest { TableName = _resources.StudyTable });
+        var items = await _aws.DynamoDb.ScanAsync(new ScanRequest { TableName = _resources.StudyTable });
         Assert.Equal(0, items.Count);
     }
 

@@ -8,22 +8,24 @@ using MedImaging.Aws.Sqs;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
 using MedImaging.Testing;
+using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
 
 namespace MedImaging.Tests.Api.Uploads;
 
 /// <summary>Accepted uploads, against a real Api process and the emulators (no Silo: the queue is inspected directly).</summary>
-[Collection(LocalAwsCollection.Name)]
-public sealed class UploadStudiesTests(LocalAws aws) : IAsyncLifetime
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLifetime
 {
+    private readonly LocalAws _aws = new(emulators);
     private ResourceNames _resources = null!;
     private ServiceProcess _api = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _resources = await aws.ProvisionAsync();
-        _api = await ServiceProcess.StartAsync("MedImaging.Api", aws.ServiceEnvironment(_resources));
+        _resources = await _aws.ProvisionAsync();
+        _api = await ServiceProcess.StartAsync("MedImaging.Api", _aws.ServiceEnvironment(_resources));
         _http = new HttpClient { BaseAddress = _api.BaseAddress };
     }
 
@@ -31,6 +33,7 @@ public sealed class UploadStudiesTests(LocalAws aws) : IAsyncLifetime
     {
         _http.Dispose();
         await _api.DisposeAsync();
+        _aws.Dispose();
     }
 
     [Fact]
@@ -96,7 +99,7 @@ public sealed class UploadStudiesTests(LocalAws aws) : IAsyncLifetime
 
     private async Task<byte[]> ReadObjectAsync(string key)
     {
-        using var response = await aws.S3.GetObjectAsync(new GetObjectRequest { BucketName = _resources.IngestBucket, Key = key });
+        using var response = await _aws.S3.GetObjectAsync(new GetObjectRequest { BucketName = _resources.IngestBucket, Key = key });
         using var copy = new MemoryStream();
         await response.ResponseStream.CopyToAsync(copy);
         return copy.ToArray();
@@ -107,10 +110,10 @@ public sealed class UploadStudiesTests(LocalAws aws) : IAsyncLifetime
         var messages = new List<StudyMessage>();
         for (var attempt = 0; attempt < 10 && messages.Count < expected; attempt++)
         {
-            foreach (var message in await aws.Sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(_resources.StudyQueueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }))
+            foreach (var message in await _aws.Sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(_resources.StudyQueueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }))
             {
                 messages.Add(StudyMessageJson.TryDeserialize(message.Body) ?? throw new InvalidDataException("not a study message"));
-                await aws.Sqs.DeleteMessageAsync(_resources.StudyQueueUrl, message.ReceiptHandle);
+                await _aws.Sqs.DeleteMessageAsync(_resources.StudyQueueUrl, message.ReceiptHandle);
             }
         }
         Assert.Equal(expected, messages.Count);
