@@ -35,7 +35,7 @@ public sealed class StudyQueueConsumer(
                 var held = 1;
                 while (held < MaxMessagesPerReceive && slots.Wait(0)) held++;
                 var groups = await ReceiveGroupsAsync(held, stoppingToken);
-                slots.Release(held - groups.Count is var unused && unused > 0 ? unused : 0);
+                if (held > groups.Count) slots.Release(held - groups.Count);
                 running.RemoveAll(t => t.IsCompleted);
                 running.AddRange(groups.Select(group => RunStudyAsync(group, slots)));
             }
