@@ -1,3 +1,4 @@
+using MedImaging.ServiceDefaults;
 using MedImaging.Api.Extensions;
 using MedImaging.Api.Studies;
 

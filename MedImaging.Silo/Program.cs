@@ -1,3 +1,4 @@
+using MedImaging.ServiceDefaults;
 using MedImaging.Silo.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -56,9 +56,12 @@ public sealed class StudyUploader(
         using var source = await ChunkedUploadSource.OpenAsync(file, options.Value.MaxFileBytes, S3StreamUploader.PartSize, cancellationToken);
         if (source.TotalBytes == 0) throw UploadRejectedException.Empty();
         var kind = UploadedFileKinds.Detect(source.Current.Span);
+        var identifiers = kind is UploadedFileKind.Dicom or UploadedFileKind.Unknown ? DicomIdentifiers.TryRead(source.Current) : null;
+        // A dataset without the Part 10 preamble is still DICOM when its header reads.
+        if (kind is UploadedFileKind.Unknown && identifiers is not null) kind = UploadedFileKind.Dicom;
         var (studyKey, instanceId) = kind switch
         {
-            UploadedFileKind.Dicom => DicomKeys(source.Current.Span),
+            UploadedFileKind.Dicom => DicomKeys(identifiers),
             UploadedFileKind.Jpeg or UploadedFileKind.Png => (uploadId, StudyKeys.NewUploadId()),
             _ => throw UploadRejectedException.UnsupportedType(),
         };
@@ -67,8 +70,8 @@ public sealed class StudyUploader(
         return new AcceptedInstance(studyKey, instanceId, kind.ContentType(), stored);
     }
 
-    private static (string StudyKey, string InstanceId) DicomKeys(ReadOnlySpan<byte> head) =>
-        DicomIdentifiers.TryRead(head) is var (study, sop) && StudyKeys.IsDicomUid(study) && StudyKeys.IsDicomUid(sop)
+    private static (string StudyKey, string InstanceId) DicomKeys((string StudyUid, string SopInstanceUid)? identifiers) =>
+        identifiers is var (study, sop) && StudyKeys.IsDicomUid(study) && StudyKeys.IsDicomUid(sop)
             ? (study, sop)
             : throw UploadRejectedException.MissingIdentifiers();
 
