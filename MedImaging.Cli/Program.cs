@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using MedImaging.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

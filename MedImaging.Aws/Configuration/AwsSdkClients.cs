@@ -1,0 +1,48 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using MedImaging.Aws.Signing;
+
+namespace MedImaging.Aws.Configuration;
+
+/// <summary>
+/// AWS SDK clients configured the way the emulators need: ServiceURL plus AuthenticationRegion (never together
+/// with RegionEndpoint), path-style S3 addressing, plain-HTTP presigned URLs.
+/// </summary>
+public static class AwsSdkClients
+{
+    public static AmazonS3Client CreateS3(AwsOptions options)
+    {
+        var config = new AmazonS3Config();
+        if (options.ServiceUrl.S3 is { Length: > 0 } url)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = options.Region;
+            config.ForcePathStyle = true;
+            if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            {
+                config.UseHttp = true;
+            }
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+        return new AmazonS3Client(AwsCredentialSource.For(options, options.ServiceUrl.S3), config);
+    }
+
+    public static AmazonDynamoDBClient CreateDynamoDb(AwsOptions options)
+    {
+        var config = new AmazonDynamoDBConfig();
+        if (options.ServiceUrl.DynamoDb is { Length: > 0 } url)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = options.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+        return new AmazonDynamoDBClient(AwsCredentialSource.For(options, options.ServiceUrl.DynamoDb), config);
+    }
+}

@@ -1,0 +1,30 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using MedImaging.Aws.Sns;
+using MedImaging.Aws.Sqs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MedImaging.Aws.Configuration;
+
+public static class AwsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="AwsOptions"/> and <see cref="ResourceNames"/> from the BRIEF's configuration keys and registers
+    /// our SQS and SNS clients and the AWS SDK's S3 and DynamoDB clients, each pointed at its emulator when configured.
+    /// </summary>
+    public static IServiceCollection AddMedImagingAws(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AwsOptions>(configuration.GetSection(AwsOptions.SectionName));
+        services.Configure<ResourceNames>(configuration.GetSection(ResourceNames.SectionName));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AwsOptions>>().Value);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ResourceNames>>().Value);
+        services.TryAddSingleton(sp => SqsClient.Create(sp.GetRequiredService<AwsOptions>()));
+        services.TryAddSingleton(sp => SnsClient.Create(sp.GetRequiredService<AwsOptions>()));
+        services.TryAddSingleton<IAmazonS3>(sp => AwsSdkClients.CreateS3(sp.GetRequiredService<AwsOptions>()));
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => AwsSdkClients.CreateDynamoDb(sp.GetRequiredService<AwsOptions>()));
+        return services;
+    }
+}

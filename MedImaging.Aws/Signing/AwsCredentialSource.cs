@@ -1,0 +1,25 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using MedImaging.Aws.Configuration;
+
+namespace MedImaging.Aws.Signing;
+
+/// <summary>Chooses the credentials for a client: the default chain on real AWS, placeholders for emulators.</summary>
+public static class AwsCredentialSource
+{
+    /// <summary>Emulators check no signatures, but every request must still be signed by someone.</summary>
+    private static readonly AWSCredentials EmulatorCredentials = new BasicAWSCredentials("medimaging-local", "medimaging-local");
+
+    public static AWSCredentials For(AwsOptions options, string? serviceUrl)
+    {
+        if (serviceUrl is not null && !HasEnvironmentCredentials())
+        {
+            return EmulatorCredentials;
+        }
+        return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+    }
+
+    private static bool HasEnvironmentCredentials() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"))
+        && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"));
+}

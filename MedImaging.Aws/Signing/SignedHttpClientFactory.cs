@@ -1,0 +1,29 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+
+namespace MedImaging.Aws.Signing;
+
+/// <summary>Builds HttpClients whose every request is SigV4-signed with AWSSDK.Core's signer.</summary>
+public static class SignedHttpClientFactory
+{
+    /// <param name="timeout">Must exceed the longest long-poll the caller makes (SQS waits up to 20 s).</param>
+    public static HttpClient Create(AWSCredentials credentials, string region, string service, Uri endpoint, TimeSpan timeout)
+    {
+        // A redirect followed below the signer would go out unsigned, so never follow one.
+        var transport = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        };
+        var parameters = new AWSSigV4Parameters
+        {
+            Credentials = credentials,
+            Region = RegionEndpoint.GetBySystemName(region),
+            Service = service,
+        };
+        var signer = new AwsProtocolSigningHandler(parameters, transport);
+        return new HttpClient(signer) { BaseAddress = endpoint, Timeout = timeout };
+    }
+}

@@ -1,0 +1,12 @@
+using MedImaging.Aws.Sqs;
+
+namespace MedImaging.Aws.Sns;
+
+/// <summary>A notification to publish; FIFO topics need <see cref="MessageGroupId"/>.</summary>
+public sealed record PublishRequest(string TopicArn, string Message)
+{
+    public string? Subject { get; init; }
+    public string? MessageGroupId { get; init; }
+    public string? MessageDeduplicationId { get; init; }
+    public IReadOnlyDictionary<string, SqsMessageAttribute>? MessageAttributes { get; init; }
+}

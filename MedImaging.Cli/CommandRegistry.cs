@@ -1,0 +1,12 @@
+using MedImaging.Cli.Commands;
+
+namespace MedImaging.Cli;
+
+/// <summary>Every command of `medimaging`, one line each.</summary>
+public static class CommandRegistry
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new DumpCommand(),
+    ];
+}

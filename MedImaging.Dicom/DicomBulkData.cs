@@ -1,0 +1,77 @@
+namespace MedImaging.Dicom;
+
+/// <summary>A large value (pixel data, big OB/OW/UN, a fragment) that is read only when asked for.</summary>
+public abstract class DicomBulkData
+{
+    public abstract long Length { get; }
+
+    /// <summary>The bytes, loaded on first use and kept.</summary>
+    public abstract ReadOnlyMemory<byte> GetBytes();
+
+    /// <summary>Copies the bytes into <paramref name="destination"/> without keeping them.</summary>
+    public virtual void CopyTo(Stream destination) => destination.Write(GetBytes().Span);
+
+    public static DicomBulkData FromMemory(ReadOnlyMemory<byte> bytes) => new MemoryBulkData(bytes);
+}
+
+/// <summary>Bulk data that is already in memory (a slice of the read buffer, or built by code).</summary>
+public sealed class MemoryBulkData(ReadOnlyMemory<byte> bytes) : DicomBulkData
+{
+    public override long Length => bytes.Length;
+    public override ReadOnlyMemory<byte> GetBytes() => bytes;
+}
+
+/// <summary>Bulk data left in a file: path, offset and length; the file is opened when the bytes are asked for.</summary>
+public sealed class FileBulkData(string path, long offset, long length) : DicomBulkData
+{
+    private ReadOnlyMemory<byte>? _loaded;
+
+    public string Path { get; } = path;
+    public long Offset { get; } = offset;
+    public override long Length => length;
+    public bool IsLoaded => _loaded.HasValue;
+
+    public override ReadOnlyMemory<byte> GetBytes()
+    {
+        if (_loaded is { } loaded) return loaded;
+        if (length > Array.MaxLength) throw new DicomDataException($"bulk data of {length} bytes is too large to load");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        using var handle = File.OpenHandle(Path);
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), Offset + read);
+            if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + read);
+            read += n;
+        }
+        _loaded = bytes;
+        return bytes;
+    }
+
+    public override void CopyTo(Stream destination)
+    {
+        if (_loaded is { } loaded)
+        {
+            destination.Write(loaded.Span);
+            return;
+        }
+        using var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        source.Position = Offset;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            var remaining = length;
+            while (remaining > 0)
+            {
+                var n = source.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + length - remaining);
+                destination.Write(buffer, 0, n);
+                remaining -= n;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

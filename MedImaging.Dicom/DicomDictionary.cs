@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace MedImaging.Dicom;
+
+/// <summary>
+/// The PS3.6 data dictionary, read once from standard/data-dictionary.tsv embedded in this assembly.
+/// Lookup tries the exact tag, then the repeating-group rows (50xx, 60xx, 7Fxx, ...).
+/// </summary>
+public sealed class DicomDictionary
+{
+    private const string ResourceName = "MedImaging.Dicom.data-dictionary.tsv";
+    private static readonly Lazy<DicomDictionary> Lazy = new(Load);
+
+    private readonly FrozenDictionary<uint, DicomDictionaryEntry> _byTag;
+    private readonly FrozenDictionary<string, DicomDictionaryEntry> _byKeyword;
+    private readonly DicomDictionaryEntry[] _repeating;
+
+    private DicomDictionary(List<DicomDictionaryEntry> entries)
+    {
+        _byTag = entries.Where(e => !e.IsRepeatingGroup).ToFrozenDictionary(e => e.Tag.Value);
+        _repeating = entries.Where(e => e.IsRepeatingGroup).ToArray();
+        _byKeyword = entries.Where(e => e.Keyword.Length > 0)
+            .GroupBy(e => e.Keyword, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Count = entries.Count;
+    }
+
+    public static DicomDictionary Default => Lazy.Value;
+
+    public int Count { get; }
+
+    /// <summary>The entry for a tag; group lengths, private creators and unknown tags get synthetic entries.</summary>
+    public DicomDictionaryEntry this[DicomTag tag] => TryGet(tag, out var entry) ? entry : Synthetic(tag);
+
+    public bool TryGet(DicomTag tag, out DicomDictionaryEntry entry)
+    {
+        if (_byTag.TryGetValue(tag.Value, out entry!)) return true;
+        if (!tag.IsPrivate)
+            foreach (var candidate in _repeating)
+                if (candidate.Matches(tag))
+                {
+                    entry = candidate;
+                    return true;
+                }
+        entry = null!;
+        return false;
+    }
+
+    public bool TryGetByKeyword(string keyword, out DicomDictionaryEntry entry) => _byKeyword.TryGetValue(keyword, out entry!);
+
+    private static DicomDictionaryEntry Synthetic(DicomTag tag)
+    {
+        if (tag.IsGroupLength) return DicomDictionaryEntry.GroupLength(tag);
+        if (tag.IsPrivateCreator) return DicomDictionaryEntry.PrivateCreator(tag);
+        return DicomDictionaryEntry.Unknown(tag);
+    }
+
+    private static DicomDictionary Load()
+    {
+        using var stream = typeof(DicomDictionary).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("embedded data dictionary missing");
+        using var reader = new StreamReader(stream);
+        return new DicomDictionary(Parse(reader));
+    }
+
+    internal static List<DicomDictionaryEntry> Parse(TextReader reader)
+    {
+        var entries = new List<DicomDictionaryEntry>(5400);
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            var cells = line.Split('\t');
+            var (tagText, vrText, vm, keyword, name, retired) = (cells[0], cells[1], cells[2], cells[3], cells[4], cells[5] == "Y");
+            uint value = 0, mask = 0;
+            foreach (var c in tagText)
+            {
+                value <<= 4;
+                mask <<= 4;
+                if (c != 'x')
+                {
+                    value |= uint.Parse(c.ToString(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                    mask |= 0xF;
+                }
+            }
+            entries.Add(new DicomDictionaryEntry(DicomTag.FromValue(value), mask, ParseVRs(vrText), vm, keyword, name, retired));
+        }
+        return entries;
+    }
+
+    private static DicomVR[] ParseVRs(string text)
+    {
+        if (text.Length == 0) return [DicomVR.UN];
+        if (text == "NONE") return [DicomVR.NONE];
+        var parts = text.Split(" or ");
+        var result = new DicomVR[parts.Length];
+        for (var i = 0; i < parts.Length; i++) result[i] = DicomVR.Parse(parts[i]);
+        return result;
+    }
+}

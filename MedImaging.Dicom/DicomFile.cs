@@ -1,0 +1,73 @@
+using MedImaging.Dicom.IO;
+
+namespace MedImaging.Dicom;
+
+/// <summary>A DICOM Part 10 file (or a bare dataset): meta group, dataset, and how it was read.</summary>
+public sealed class DicomFile
+{
+    public DicomFile(DicomDataset dataset) : this(new DicomFileMetaInformation(dataset, dataset.InternalTransferSyntax), dataset, DicomFileFormat.Part10, null)
+    {
+    }
+
+    public DicomFile(DicomFileMetaInformation fileMetaInfo, DicomDataset dataset, DicomFileFormat format, byte[]? preamble)
+    {
+        FileMetaInfo = fileMetaInfo;
+        Dataset = dataset;
+        Format = format;
+        Preamble = preamble ?? new byte[128];
+    }
+
+    public DicomFileMetaInformation FileMetaInfo { get; }
+    public DicomDataset Dataset { get; }
+    public DicomFileFormat Format { get; }
+
+    /// <summary>The 128-byte preamble as read (zeros for new files); written back unchanged.</summary>
+    public byte[] Preamble { get; }
+
+    /// <summary>Offset of the Pixel Data element when a header-only read stopped there.</summary>
+    public long? PixelDataOffset { get; init; }
+
+    /// <summary>The syntax the dataset is encoded in.</summary>
+    public DicomTransferSyntax TransferSyntax => Dataset.InternalTransferSyntax;
+
+    public static DicomFile Open(string path, DicomReadOptions? options = null)
+    {
+        using var source = new FileByteSource(path);
+        return DicomFileReader.Read(source, options ?? DicomReadOptions.Default, source.OpenStreamAt);
+    }
+
+    /// <summary>Reads from a stream (consumed to its end; values refer to one buffer, nothing is copied per element).</summary>
+    public static DicomFile Open(Stream stream, DicomReadOptions? options = null) => Read(stream, options);
+
+    public static DicomFile Read(Stream stream, DicomReadOptions? options = null)
+    {
+        byte[] bytes;
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+            bytes = segment.AsSpan((int)memory.Position).ToArray();
+        else
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        return Read(bytes, options);
+    }
+
+    public static DicomFile Read(ReadOnlyMemory<byte> bytes, DicomReadOptions? options = null)
+    {
+        var source = new MemoryByteSource(bytes);
+        return DicomFileReader.Read(source, options ?? DicomReadOptions.Default,
+            position => new MemoryStream(bytes.Slice((int)position).ToArray(), writable: false));
+    }
+
+    public void Save(string path, DicomWriteOptions? options = null)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+        Save(stream, options);
+    }
+
+    public void Save(Stream stream, DicomWriteOptions? options = null) =>
+        DicomFileWriter.Write(stream, this, options ?? DicomWriteOptions.Default);
+
+    public override string ToString() => $"DicomFile ({Format}, {TransferSyntax.UID.Name}, {Dataset.Count} items)";
+}

@@ -1,0 +1,93 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace MedImaging.Dicom.IO;
+
+/// <summary>Reads preamble, "DICM", the meta group, then the dataset in the syntax the meta group names.</summary>
+internal static class DicomFileReader
+{
+    private static ReadOnlySpan<byte> Magic => "DICM"u8;
+
+    public static DicomFile Read(ByteSource source, DicomReadOptions options, Func<long, Stream> openAt)
+    {
+        var length = source.Length;
+        if (length >= 132 && source.Peek(128, 4).SequenceEqual(Magic))
+        {
+            var preamble = source.Value(0, 128).ToArray();
+            var meta = new DicomFileMetaInformation();
+            var metaReader = new DicomDatasetReader(source, options, isExplicitVR: true, isBigEndian: false);
+            var position = metaReader.ReadDataset(meta, 132, length, DicomDatasetReader.Scope.MetaGroup, 0);
+            if (meta.Count == 0) throw new DicomFormatException("no File Meta Information after 'DICM'", 132);
+            var syntax = meta.TransferSyntax ?? Detect(source, position);
+            var dataset = ReadDataset(source, options, syntax, position, openAt, out var pixelDataOffset);
+            return new DicomFile(meta, dataset, DicomFileFormat.Part10, preamble) { PixelDataOffset = pixelDataOffset };
+        }
+        if (length >= 4 && source.Peek(0, 4).SequenceEqual(Magic))
+            throw new DicomFormatException("'DICM' at offset 0: the 128-byte preamble is missing", 0);
+        var detected = Detect(source, 0);
+        var raw = ReadDataset(source, options, detected, 0, openAt, out var rawPixelOffset);
+        return new DicomFile(new DicomFileMetaInformation(), raw, DicomFileFormat.RawDataset, null) { PixelDataOffset = rawPixelOffset };
+    }
+
+    private static DicomDataset ReadDataset(ByteSource source, DicomReadOptions options, DicomTransferSyntax syntax, long position,
+        Func<long, Stream> openAt, out long? pixelDataOffset)
+    {
+        var dataset = new DicomDataset { InternalTransferSyntax = syntax };
+        if (syntax.IsDeflate)
+        {
+            var inflated = new MemoryByteSource(Inflate(openAt(position), options.MaxInflatedBytes, position));
+            var inner = new DicomDatasetReader(inflated, options, isExplicitVR: true, isBigEndian: false);
+            inner.ReadDataset(dataset, 0, inflated.Length, DicomDatasetReader.Scope.ToEnd, 0);
+            pixelDataOffset = null;
+            return dataset;
+        }
+        var reader = new DicomDatasetReader(source, options, syntax.IsExplicitVR, syntax.IsBigEndian);
+        reader.ReadDataset(dataset, position, source.Length, DicomDatasetReader.Scope.ToEnd, 0);
+        pixelDataOffset = reader.PixelDataOffset;
+        return dataset;
+    }
+
+    private static byte[] Inflate(Stream compressed, long limit, long position)
+    {
+        using (compressed)
+        using (var inflater = new DeflateStream(compressed, CompressionMode.Decompress))
+        using (var output = new MemoryStream())
+        {
+            var buffer = new byte[81920];
+            try
+            {
+                int n;
+                while ((n = inflater.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    if (output.Length + n > limit)
+                        throw new DicomFormatException($"deflated dataset inflates beyond {limit} bytes", position);
+                    output.Write(buffer, 0, n);
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                throw new DicomFormatException("corrupt deflate stream", position, null, e);
+            }
+            return output.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Guesses the encoding of a dataset without meta from its first element, as dcmtk does: the byte order that gives a
+    /// small even group, and explicit VR when bytes 4-5 are a VR code.
+    /// </summary>
+    internal static DicomTransferSyntax Detect(ByteSource source, long position)
+    {
+        if (source.Length - position < 8) throw new DicomFormatException("too short to be a DICOM dataset", position);
+        var head = source.Peek(position, 8);
+        var little = BinaryPrimitives.ReadUInt16LittleEndian(head);
+        var big = BinaryPrimitives.ReadUInt16BigEndian(head);
+        var bigEndian = big < little;
+        var group = bigEndian ? big : little;
+        if (group > 0x0010 || (group & 1) != 0)
+            throw new DicomFormatException("not DICOM: no 'DICM' marker and the first bytes are not a data element", position);
+        var isExplicit = DicomVR.TryParse((ushort)((head[4] << 8) | head[5]), out _);
+        if (bigEndian) return isExplicit ? DicomTransferSyntax.ExplicitVRBigEndian : DicomTransferSyntax.ExplicitVRBigEndian;
+        return isExplicit ? DicomTransferSyntax.ExplicitVRLittleEndian : DicomTransferSyntax.ImplicitVRLittleEndian;
+    }
+}

@@ -1,0 +1,9 @@
+namespace MedImaging.Pipeline.Metadata;
+
+/// <summary>What an uploaded object turned out to be.</summary>
+public enum InstanceKind
+{
+    Dicom,
+    Jpeg,
+    Png,
+}

@@ -1,0 +1,9 @@
+namespace MedImaging.Pipeline.Routing;
+
+public enum Destination
+{
+    Xray,
+    CtScan,
+    General,
+    Quarantine,
+}

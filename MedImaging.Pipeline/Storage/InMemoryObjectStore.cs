@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+
+namespace MedImaging.Pipeline.Storage;
+
+/// <summary>
+/// A process-local object store for tests and single-process runs. It counts writes per key so tests
+/// can prove that a redelivered step wrote nothing twice.
+/// </summary>
+public sealed class InMemoryObjectStore : IObjectStore
+{
+    private readonly ConcurrentDictionary<ObjectLocation, StoredObject> _objects = new();
+    private readonly ConcurrentDictionary<ObjectLocation, int> _writes = new();
+
+    public IReadOnlyCollection<ObjectLocation> Locations => _objects.Keys.ToList();
+
+    public int WriteCount(ObjectLocation location) => _writes.GetValueOrDefault(location);
+
+    public int TotalWrites => _writes.Values.Sum();
+
+    public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken) =>
+        Task.FromResult(_objects.TryGetValue(location, out var value) ? value : null);
+
+    public Task<bool> ExistsAsync(ObjectLocation location, CancellationToken cancellationToken) =>
+        Task.FromResult(_objects.ContainsKey(location));
+
+    public Task PutAsync(ObjectLocation location, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    {
+        _objects[location] = new StoredObject(content.ToArray(), contentType);
+        _writes.AddOrUpdate(location, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task CopyAsync(ObjectLocation source, ObjectLocation destination, CancellationToken cancellationToken)
+    {
+        if (!_objects.TryGetValue(source, out var value))
+            throw new KeyNotFoundException($"No object at {source}");
+        _objects[destination] = value;
+        _writes.AddOrUpdate(destination, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+}
