@@ -10,5 +10,6 @@ public static class CommandRegistry
         new DumpCommand(),
         new DeidCommand(),
         new BenchDeidCommand(),
+        new BenchIngestCommand(),
     ];
 }
