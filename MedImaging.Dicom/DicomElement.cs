@@ -35,6 +35,13 @@ public sealed class DicomElement : DicomItem
     /// <summary>The value bytes; bulk data is loaded on first access.</summary>
     public ReadOnlyMemory<byte> Buffer => BulkData?.GetBytes() ?? _inline;
 
+    /// <summary>Copies the value into a caller's buffer (at least <see cref="Length"/> bytes) without keeping a copy.</summary>
+    public void CopyValueTo(Span<byte> destination)
+    {
+        if (BulkData is { } bulk) bulk.CopyTo(destination);
+        else _inline.Span.CopyTo(destination);
+    }
+
     /// <summary>Number of values: backslash-separated for multi-valued strings, value size for binary VRs.</summary>
     public int Count
     {
