@@ -27,6 +27,9 @@ public sealed class DicomElement : DicomItem
     /// <summary>Byte order of binary values in <see cref="Buffer"/>.</summary>
     public bool IsBigEndian { get; }
 
+    /// <summary>Read as VR UN and re-interpreted with the dictionary's VR; written back as UN in the same syntax.</summary>
+    public bool EncodedAsUN { get; init; }
+
     /// <summary>Set when the value was left in the file or stream (lazy).</summary>
     public DicomBulkData? BulkData { get; }
 
