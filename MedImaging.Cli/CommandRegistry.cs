@@ -10,5 +10,7 @@ public static class CommandRegistry
     [
         new DumpCommand(),
         new BenchParseCommand(),
+        new DeidCommand(),
+        new BenchDeidCommand(),
     ];
 }
