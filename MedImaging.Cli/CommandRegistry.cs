@@ -8,5 +8,7 @@ public static class CommandRegistry
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new DumpCommand(),
+        new DeidCommand(),
+        new BenchDeidCommand(),
     ];
 }
