@@ -50,11 +50,13 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IImageRenderer>(),
             sp.GetRequiredService<IImageAnalyzer>()));
         services.AddSingleton<InstancePipeline>();
+        if (webhook.Url is not null)
+            services.AddSingleton(sp => new WebhookSender(new HttpClient(), webhook, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StudyPublisher(
             sp.GetRequiredService<Storage.IObjectStore>(),
             buckets,
             sp.GetRequiredService<Pseudonymizer>(),
-            webhook.Url is null ? null : new WebhookSender(new HttpClient(), webhook, sp.GetRequiredService<TimeProvider>()),
+            sp.GetService<WebhookSender>(),
             sp.GetRequiredService<TimeProvider>()));
         return services;
     }
