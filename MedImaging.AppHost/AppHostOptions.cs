@@ -31,7 +31,10 @@ public sealed record AppHostOptions
     /// <summary>Extra environment variables for the Api and Silo processes (e.g. test settings).</summary>
     public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Real-AWS resource names (MedImaging:Resources:*) when <see cref="UseRealAws"/>.</summary>
+    /// <summary>The deployed CloudFormation stack whose outputs name the resources on real AWS.</summary>
+    public string StackName { get; init; } = "MedImaging";
+
+    /// <summary>Real-AWS resource names (MedImaging:Resources:*) when <see cref="UseRealAws"/>; missing ones come from the stack's outputs.</summary>
     public Aws.Configuration.ResourceNames? RealAwsResources { get; init; }
 
     /// <summary>All ports free ones: for tests running several apps side by side.</summary>
@@ -54,6 +57,7 @@ public sealed record AppHostOptions
             OtlpEndpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"],
             OtlpProtocol = configuration["OTEL_EXPORTER_OTLP_PROTOCOL"],
             StopWhenReady = args.Contains("--stop-when-ready"),
+            StackName = configuration["MedImaging:StackName"] ?? defaults.StackName,
             RealAwsResources = configuration.GetSection(Aws.Configuration.ResourceNames.SectionName).Get<Aws.Configuration.ResourceNames>(),
         };
     }

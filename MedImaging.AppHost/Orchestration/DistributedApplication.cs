@@ -72,12 +72,8 @@ public sealed class DistributedApplication : IAsyncDisposable
             if (options.UseRealAws)
             {
                 AwsOptions = new AwsOptions { Region = options.Region };
-                ResourceNames = options.RealAwsResources ?? new ResourceNames();
-                if (ResourceNames.MissingSettings() is { Count: > 0 } missing)
-                {
-                    throw new ResourceStartException("aws", "real AWS needs the deployed stack's resource names: set MedImaging__Resources__"
-                        + string.Join(", MedImaging__Resources__", missing) + " (the stack outputs of the same names)");
-                }
+                ResourceNames = await RealAwsResources.ResolveAsync(options, AwsOptions, cancellationToken);
+                resources.Add(new ResourceState("aws", "cloud", "deployed", $"{options.StackName} in {options.Region}"));
             }
             else
             {
