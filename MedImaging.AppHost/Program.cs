@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 if (args is ["synth", ..])
 {
     // Prints the CloudFormation template (for `cdk deploy`-less inspection or deployment with any CFN tool).
-    Console.WriteLine(new TemplateCache(RepositoryLayout.Discover().CacheDirectory).GetOrSynthesize());
+    var layout = RepositoryLayout.Discover();
+    Console.WriteLine(new TemplateCache(layout.CacheDirectory, layout.NodeExecutable).GetOrSynthesize());
     return 0;
 }
 

@@ -14,7 +14,7 @@ namespace MedImaging.AppHost.Orchestration;
 /// The running system: emulators (local profile), provisioned resources, Silo(s) and Api as child processes.
 /// Start with <see cref="StartAsync"/>; dispose (or <see cref="StopAsync"/>) stops every child, emulators included.
 /// </summary>
-public sealed class DistributedApplication : IAsyncDisposable
+public sealed partial class DistributedApplication : IAsyncDisposable
 {
     public const string ApiResource = "api";
     public const string SiloResource = "silo";
@@ -112,7 +112,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private async Task StartEmulatorsAndProvisionAsync(CancellationToken cancellationToken)
     {
         // jsii synthesis (cold start only) runs while the emulators boot.
-        var cache = new TemplateCache(layout.CacheDirectory);
+        var cache = new TemplateCache(layout.CacheDirectory, layout.NodeExecutable);
         TemplateCacheWasWarm = cache.IsWarm;
         var templateClock = Stopwatch.StartNew();
         var template = Task.Run(cache.GetOrSynthesize, cancellationToken);
@@ -144,6 +144,8 @@ public sealed class DistributedApplication : IAsyncDisposable
         foreach (var resource in Provisioning.Resources.Where(r => r.Outcome != ProvisioningOutcome.Skipped))
         {
             logger.Provisioned(resource.Type, resource.LogicalId, resource.Outcome.ToString(), resource.Reference);
+            resources.Add(new ResourceState(
+                CdkLogicalIdSuffix().Replace(resource.LogicalId, ""), ShortType(resource.Type), resource.Outcome.ToString().ToLowerInvariant(), resource.Reference));
         }
     }
 
@@ -216,6 +218,13 @@ public sealed class DistributedApplication : IAsyncDisposable
             }, TaskScheduler.Default);
         }
     }
+
+    // "AWS::S3::Bucket" -> "s3-bucket"
+    private static string ShortType(string type) => string.Join('-', type.Split("::").Skip(1)).ToLowerInvariant();
+
+    // CDK appends an 8-hex-digit hash to each logical id.
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9A-F]{8}$")]
+    private static partial System.Text.RegularExpressions.Regex CdkLogicalIdSuffix();
 
     private static string SiloName(int index) => index == 0 ? SiloResource : $"{SiloResource}-{index + 1}";
 

@@ -7,7 +7,7 @@ namespace MedImaging.AppHost.Provisioning;
 /// The synthesized CloudFormation template, cached on disk under a key derived from the stack's compiled assembly
 /// and the CDK version, so a warm start skips jsii (seconds of Node start-up) and a changed stack re-synthesizes.
 /// </summary>
-public sealed class TemplateCache(string directory)
+public sealed class TemplateCache(string directory, string? nodeExecutable = null)
 {
     public string Key { get; } = ComputeKey();
 
@@ -21,6 +21,11 @@ public sealed class TemplateCache(string directory)
         if (IsWarm)
         {
             return File.ReadAllText(TemplatePath);
+        }
+        // jsii runs on Node; prefer the Node 22 the emulators ship (a supported version, no end-of-life banner).
+        if (Environment.GetEnvironmentVariable("JSII_NODE") is null && nodeExecutable is not null && File.Exists(nodeExecutable))
+        {
+            Environment.SetEnvironmentVariable("JSII_NODE", nodeExecutable);
         }
         var template = StackTemplate.Synthesize();
         Directory.CreateDirectory(directory);
