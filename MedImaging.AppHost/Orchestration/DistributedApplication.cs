@@ -116,6 +116,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         TemplateCacheWasWarm = cache.IsWarm;
         var templateClock = Stopwatch.StartNew();
         var template = Task.Run(cache.GetOrSynthesize, cancellationToken);
+        var warmUp = Task.Run(SdkWarmUp.RunAsync, cancellationToken);
         logger.Starting($"{DynamoDbLocal.ResourceName}, {Fauxqs.ResourceName}");
         try
         {
@@ -130,7 +131,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         finally
         {
             // Never leave the synthesis running unobserved.
-            await template.ContinueWith(_ => { }, CancellationToken.None);
+            await Task.WhenAll(template, warmUp).ContinueWith(_ => { }, CancellationToken.None);
         }
         Watch(emulators.Processes);
         resources.Add(new ResourceState(DynamoDbLocal.ResourceName, "emulator", "running", emulators.DynamoDbUrl.ToString().TrimEnd('/'), emulators.DynamoDb.Id));
