@@ -6,11 +6,17 @@ using MedImaging.AppHost.Provisioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-if (args is ["synth", ..])
+if (args is ["synth", .. var synthArguments])
 {
-    // Prints the CloudFormation template (for `cdk deploy`-less inspection or deployment with any CFN tool).
+    // Prints the CloudFormation template; --no-cache synthesizes here (the AppHost runs this as its synthesis child).
     var layout = RepositoryLayout.Discover();
-    Console.WriteLine(new TemplateCache(layout.CacheDirectory, layout.NodeExecutable).GetOrSynthesize());
+    var prefixAt = Array.IndexOf(synthArguments, "--prefix");
+    var props = prefixAt >= 0 && prefixAt + 1 < synthArguments.Length
+        ? new MedImaging.Infrastructure.MedImagingStackProps { ResourcePrefix = synthArguments[prefixAt + 1] }
+        : null;
+    Console.WriteLine(synthArguments.Contains("--no-cache") || props is not null
+        ? TemplateCache.SynthesizeHere(layout, props)
+        : await new TemplateCache(layout).GetOrSynthesizeAsync(CancellationToken.None));
     return 0;
 }
 

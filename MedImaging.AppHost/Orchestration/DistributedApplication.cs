@@ -112,10 +112,10 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     private async Task StartEmulatorsAndProvisionAsync(CancellationToken cancellationToken)
     {
         // jsii synthesis (cold start only) runs while the emulators boot.
-        var cache = new TemplateCache(layout.CacheDirectory, layout.NodeExecutable);
+        var cache = new TemplateCache(layout);
         TemplateCacheWasWarm = cache.IsWarm;
         var templateClock = Stopwatch.StartNew();
-        var template = Task.Run(cache.GetOrSynthesize, cancellationToken);
+        var template = cache.GetOrSynthesizeAsync(cancellationToken);
         var warmUp = Task.Run(SdkWarmUp.RunAsync, cancellationToken);
         logger.Starting($"{DynamoDbLocal.ResourceName}, {Fauxqs.ResourceName}");
         try

@@ -4,7 +4,6 @@ using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Provisioning;
 using MedImaging.Aws.Sns;
 using MedImaging.Aws.Sqs;
-using MedImaging.Infrastructure;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.Aws.Provisioning;
@@ -29,7 +28,7 @@ public sealed class TemplateProvisionerTests(AwsEmulatorFixture fixture) : IDisp
     public async Task Provisions_the_synthesized_stack_and_a_second_run_changes_nothing()
     {
         var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
-        var template = CloudFormationTemplate.Parse(StackTemplate.Synthesize(new MedImagingStackProps { ResourcePrefix = prefix }));
+        var template = CloudFormationTemplate.Parse(await SynthesizedTemplate.WithPrefixAsync(prefix));
         var provisioner = TemplateProvisioner.Create(s3, dynamoDb, sqs, sns, new ProvisioningEnvironment(fixture.AwsOptions.Region));
 
         var first = await provisioner.ProvisionAsync(template);
