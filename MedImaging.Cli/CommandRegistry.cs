@@ -1,4 +1,5 @@
 using MedImaging.Cli.Commands;
+using MedImaging.Cli.Commands.Bench;
 
 namespace MedImaging.Cli;
 
@@ -8,6 +9,7 @@ public static class CommandRegistry
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new DumpCommand(),
+        new BenchParseCommand(),
         new DeidCommand(),
         new BenchDeidCommand(),
     ];

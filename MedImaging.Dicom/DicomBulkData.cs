@@ -11,6 +11,9 @@ public abstract class DicomBulkData
     /// <summary>Copies the bytes into <paramref name="destination"/> without keeping them.</summary>
     public virtual void CopyTo(Stream destination) => destination.Write(GetBytes().Span);
 
+    /// <summary>Copies the bytes into a caller's buffer (e.g. a pooled one) without keeping them.</summary>
+    public virtual void CopyTo(Span<byte> destination) => GetBytes().Span.CopyTo(destination);
+
     public static DicomBulkData FromMemory(ReadOnlyMemory<byte> bytes) => new MemoryBulkData(bytes);
 }
 
@@ -46,6 +49,24 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
         }
         _loaded = bytes;
         return bytes;
+    }
+
+    public override void CopyTo(Span<byte> destination)
+    {
+        if (destination.Length < length) throw new ArgumentException("destination is shorter than the bulk data", nameof(destination));
+        if (_loaded is { } loaded)
+        {
+            loaded.Span.CopyTo(destination);
+            return;
+        }
+        using var handle = File.OpenHandle(Path);
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(handle, destination[read..(int)length], Offset + read);
+            if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + read);
+            read += n;
+        }
     }
 
     public override void CopyTo(Stream destination)

@@ -27,6 +27,9 @@ public sealed class DicomElement : DicomItem
     /// <summary>Byte order of binary values in <see cref="Buffer"/>.</summary>
     public bool IsBigEndian { get; }
 
+    /// <summary>Read as VR UN and re-interpreted with the dictionary's VR; written back as UN in the same syntax.</summary>
+    public bool EncodedAsUN { get; init; }
+
     /// <summary>Set when the value was left in the file or stream (lazy).</summary>
     public DicomBulkData? BulkData { get; }
 
@@ -34,6 +37,13 @@ public sealed class DicomElement : DicomItem
 
     /// <summary>The value bytes; bulk data is loaded on first access.</summary>
     public ReadOnlyMemory<byte> Buffer => BulkData?.GetBytes() ?? _inline;
+
+    /// <summary>Copies the value into a caller's buffer (at least <see cref="Length"/> bytes) without keeping a copy.</summary>
+    public void CopyValueTo(Span<byte> destination)
+    {
+        if (BulkData is { } bulk) bulk.CopyTo(destination);
+        else _inline.Span.CopyTo(destination);
+    }
 
     /// <summary>Number of values: backslash-separated for multi-valued strings, value size for binary VRs.</summary>
     public int Count

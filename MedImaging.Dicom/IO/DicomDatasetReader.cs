@@ -121,11 +121,29 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     private DicomElement ReadElement(DicomDataset dataset, DicomTag tag, DicomVR vr, long position, uint length, int depth)
     {
         if (tag.IsPrivate && tag.Element >= 0x1000) tag = BindPrivateCreator(dataset, tag);
+        var bigEndian = _bigEndian;
+        var encodedAsUN = false;
+        if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && KnownVR(tag) is { } known)
+        {
+            // PS3.5 6.2.2: a UN value is encoded as in implicit VR little endian.
+            vr = known;
+            bigEndian = false;
+            encodedAsUN = true;
+        }
         var isBulk = (tag.Value == PixelDataTag && depth == 0) ||
                      (length >= options.BulkDataThreshold && !vr.IsString && vr != DicomVR.SQ);
         return isBulk
-            ? new DicomElement(tag, vr, source.Bulk(position, length), _bigEndian)
-            : new DicomElement(tag, vr, source.Value(position, (int)length), _bigEndian);
+            ? new DicomElement(tag, vr, source.Bulk(position, length), bigEndian) { EncodedAsUN = encodedAsUN }
+            : new DicomElement(tag, vr, source.Value(position, (int)length), bigEndian) { EncodedAsUN = encodedAsUN };
+    }
+
+    private static DicomVR? KnownVR(DicomTag tag)
+    {
+        if (tag.IsPrivate)
+            return tag.IsPrivateCreator ? DicomVR.LO : null;
+        if (!DicomDictionary.Default.TryGet(tag, out var entry)) return null;
+        var vr = ImplicitVR(tag);
+        return vr == DicomVR.UN || vr == DicomVR.SQ ? null : vr;
     }
 
     private DicomTag BindPrivateCreator(DicomDataset dataset, DicomTag tag)

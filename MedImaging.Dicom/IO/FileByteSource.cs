@@ -9,11 +9,13 @@ namespace MedImaging.Dicom.IO;
 internal sealed class FileByteSource : ByteSource, IDisposable
 {
     private const int WindowSize = 64 * 1024;
+    private const int FirstWindowSize = 8 * 1024;
     private const int ArenaChunk = 16 * 1024;
 
     private readonly SafeFileHandle _handle;
     private readonly string _path;
-    private readonly byte[] _window = GC.AllocateUninitializedArray<byte>(WindowSize);
+    private readonly byte[] _window = System.Buffers.ArrayPool<byte>.Shared.Rent(WindowSize);
+    private bool _firstFill = true;
     private long _windowStart;
     private int _windowLength;
     private byte[] _arena = [];
@@ -66,7 +68,9 @@ internal sealed class FileByteSource : ByteSource, IDisposable
     {
         _windowStart = position;
         _windowLength = 0;
-        var want = (int)Math.Min(WindowSize, Length - position);
+        // Most headers fit in a few KB: the first read is small, later ones fill the whole window.
+        var want = (int)Math.Min(_firstFill ? FirstWindowSize : WindowSize, Length - position);
+        _firstFill = false;
         while (_windowLength < want)
         {
             var n = RandomAccess.Read(_handle, _window.AsSpan(_windowLength, want - _windowLength), position + _windowLength);
@@ -94,5 +98,9 @@ internal sealed class FileByteSource : ByteSource, IDisposable
         return stream;
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _handle.Dispose();
+        System.Buffers.ArrayPool<byte>.Shared.Return(_window);
+    }
 }
