@@ -9,8 +9,10 @@ public static class CommandRegistry
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new DumpCommand(),
+        new ValidateCommand(),
         new BenchParseCommand(),
         new DeidCommand(),
         new BenchDeidCommand(),
+        new BenchIngestCommand(),
     ];
 }

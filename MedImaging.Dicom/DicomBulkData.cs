@@ -96,3 +96,43 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
         }
     }
 }
+
+/// <summary>Bulk data left in a seekable stream; read when asked for, so the stream must still be open then.</summary>
+public sealed class StreamBulkData(Stream stream, long offset, long length) : DicomBulkData
+{
+    private ReadOnlyMemory<byte>? _loaded;
+
+    public long Offset { get; } = offset;
+    public override long Length => length;
+    public bool IsLoaded => _loaded.HasValue;
+
+    public override ReadOnlyMemory<byte> GetBytes()
+    {
+        if (_loaded is { } loaded) return loaded;
+        if (length > Array.MaxLength) throw new DicomDataException($"bulk data of {length} bytes is too large to load");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        CopyTo(bytes);
+        _loaded = bytes;
+        return bytes;
+    }
+
+    public override void CopyTo(Span<byte> destination)
+    {
+        if (_loaded is { } loaded)
+        {
+            loaded.Span.CopyTo(destination);
+            return;
+        }
+        lock (stream)
+        {
+            stream.Position = Offset;
+            var read = 0;
+            while (read < length)
+            {
+                var n = stream.Read(destination[read..(int)length]);
+                if (n == 0) throw new DicomFormatException("stream shorter than when it was read", Offset + read);
+                read += n;
+            }
+        }
+    }
+}

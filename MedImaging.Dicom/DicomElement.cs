@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using MedImaging.Dicom.Text;
+using MedImaging.Dicom.Values;
 
 namespace MedImaging.Dicom;
 
@@ -105,6 +106,8 @@ public sealed class DicomElement : DicomItem
             if (typeof(T) == typeof(string)) return (T)(object)text;
             if (typeof(T) == typeof(DicomUID)) return (T)(object)DicomUID.Parse(text);
             if (typeof(T) == typeof(DicomTag)) return (T)(object)DicomTag.Parse(text);
+            if (DicomTemporalValue.TryConvert<T>(text, VR, out var temporal)) return temporal;
+            if (typeof(T) == typeof(DicomPersonName)) return (T)(object)DicomPersonName.Parse(text);
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 throw new DicomDataException($"value {index} of {VR.Code} is not a number", Tag);
             if (VR == DicomVR.IS && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))

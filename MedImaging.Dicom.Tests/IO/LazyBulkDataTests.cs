@@ -50,6 +50,56 @@ public sealed class LazyBulkDataTests : IDisposable
     }
 
     [Fact]
+    public void Header_only_read_from_a_seekable_stream_stops_before_the_pixel_data()
+    {
+        using var stream = new CountingStream(File.OpenRead(_path));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var file = DicomFile.Read(stream, DicomReadOptions.HeaderOnly);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024);
+        Assert.True(stream.BytesRead < 128 * 1024, $"read {stream.BytesRead} bytes");
+        Assert.Equal("CT", file.Dataset.GetString(DicomTag.Modality));
+    }
+
+    [Fact]
+    public void Full_read_from_a_seekable_stream_reads_pixel_data_when_asked()
+    {
+        using var stream = new CountingStream(File.OpenRead(_path));
+        var file = DicomFile.Read(stream);
+        var pixels = file.Dataset.GetDicomItem<DicomElement>(DicomTag.PixelData)!;
+        Assert.True(stream.BytesRead < 256 * 1024);
+        Assert.Equal(PixelBytes, pixels.Buffer.Length);
+        Assert.True(stream.BytesRead > PixelBytes);
+    }
+
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            BytesRead += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
     public void Saving_a_lazily_read_file_streams_the_bulk_data_through()
     {
         var copy = _path + ".copy";

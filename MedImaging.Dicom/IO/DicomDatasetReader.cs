@@ -106,7 +106,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
                 if (vr == DicomVR.SQ)
                     item = ReadSequence(tag, valuePosition, length, valueEnd, depth, asUN: false, out position);
                 else if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && !tag.IsPrivate &&
-                         DicomDictionary.Default.TryGet(tag, out var entry) && entry.DefaultVR == DicomVR.SQ)
+                         DicomDictionary.TryGetImplicitVR(tagValue, out var known) && known == DicomVR.SQ)
                     item = ReadSequence(tag, valuePosition, length, valueEnd, depth, asUN: true, out position);
                 else
                 {
@@ -141,9 +141,8 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     {
         if (tag.IsPrivate)
             return tag.IsPrivateCreator ? DicomVR.LO : null;
-        if (!DicomDictionary.Default.TryGet(tag, out var entry)) return null;
-        var vr = ImplicitVR(tag);
-        return vr == DicomVR.UN || vr == DicomVR.SQ ? null : vr;
+        if (tag.IsGroupLength) return DicomVR.UL;
+        return DicomDictionary.TryGetImplicitVR(tag.Value, out var vr) && vr != DicomVR.UN && vr != DicomVR.SQ ? vr : null;
     }
 
     private DicomTag BindPrivateCreator(DicomDataset dataset, DicomTag tag)
@@ -239,10 +238,8 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     {
         if (tag.IsPrivate)
             return tag.IsPrivateCreator ? DicomVR.LO : tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
-        if (!DicomDictionary.Default.TryGet(tag, out var entry)) return tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
-        var vrs = entry.ValueRepresentations;
-        if (vrs.Count == 2 && vrs[0] == DicomVR.OB && vrs[1] == DicomVR.OW) return DicomVR.OW;
-        return vrs[0] == DicomVR.NONE ? DicomVR.UN : vrs[0];
+        if (DicomDictionary.TryGetImplicitVR(tag.Value, out var vr)) return vr;
+        return tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
     }
 
     private ushort ReadUInt16(ReadOnlySpan<byte> s) => _bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(s) : BinaryPrimitives.ReadUInt16LittleEndian(s);
