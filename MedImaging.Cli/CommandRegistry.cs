@@ -13,5 +13,6 @@ public static class CommandRegistry
         new BenchParseCommand(),
         new DeidCommand(),
         new BenchDeidCommand(),
+        new BenchIngestCommand(),
     ];
 }
