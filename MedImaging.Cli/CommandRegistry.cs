@@ -8,5 +8,6 @@ public static class CommandRegistry
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new DumpCommand(),
+        new RenderCommand(),
     ];
 }
