@@ -9,5 +9,7 @@ public static class CommandRegistry
     [
         new DumpCommand(),
         new RenderCommand(),
+        new DeidCommand(),
+        new BenchDeidCommand(),
     ];
 }

@@ -3,8 +3,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-# Debian packages: Java for DynamoDB Local, dcmtk and gdcm as test oracles, native pixel codecs.
-packages=(openjdk-17-jre-headless dcmtk libgdcm-tools libturbojpeg0 libopenjp2-7 libcharls2)
+# Debian packages: Java for DynamoDB Local, dcmtk and gdcm as test oracles, native pixel codecs,
+# python3 for the SigV4 test oracle, pydicom as a benchmark peer.
+packages=(openjdk-17-jre-headless dcmtk libgdcm-tools libturbojpeg0 libopenjp2-7 libcharls2 python3 python3-pydicom)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

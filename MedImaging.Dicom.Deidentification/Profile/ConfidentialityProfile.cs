@@ -12,6 +12,7 @@ public sealed class ConfidentialityProfile
 
     private readonly Dictionary<uint, ProfileRow> _exact;
     private readonly ProfileRow[] _masked;
+    private readonly HashSet<ProfileRow> _supplement;
 
     public static ConfidentialityProfile Standard { get; } = new(
         ProfileTableReader.ReadEmbedded("confidentiality-profile.tsv"),
@@ -24,7 +25,11 @@ public sealed class ConfidentialityProfile
         _exact = tableRows.Concat(supplementRows).Where(r => r.Tag.IsExact).ToDictionary(r => r.Tag.Value);
         _masked = tableRows.Where(r => !r.Tag.IsExact && !r.Tag.IsPrivateAttributes).ToArray();
         PrivateAttributes = tableRows.Single(r => r.Tag.IsPrivateAttributes);
+        _supplement = new HashSet<ProfileRow>(supplementRows, ReferenceEqualityComparer.Instance);
     }
+
+    /// <summary>True for rows this project added for attributes newer than the table's edition.</summary>
+    public bool IsSupplement(ProfileRow row) => _supplement.Contains(row);
 
     /// <summary>The rows of Table E.1-1, in file order.</summary>
     public IReadOnlyList<ProfileRow> TableRows { get; }

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using MedImaging.Cli.Commands.BenchDeid;
+using MedImaging.Dicom;
+using MedImaging.Dicom.Deidentification;
+using MedImaging.Dicom.Deidentification.Policy;
+
+namespace MedImaging.Cli.Commands;
+
+/// <summary>
+/// `medimaging bench deid`: de-identifies N copies (default 200) of a 512x512 16-bit CT carrying 40+ fake
+/// identifying attributes, then runs gdcmanon --dumb once over the same directory and a pydicom script, with
+/// the same removals, and prints the files/s of each from the same run.
+/// </summary>
+public sealed class BenchDeidCommand : ICliCommand
+{
+    private const string DefaultSource = "testdata/corpus/ct_ele_14s.dcm";
+
+    public string Name => "bench deid";
+    public string Usage => "[--count N] [--source FILE] [--work DIR]";
+    public string Description => "files/s of our de-identification vs gdcmanon --dumb and pydicom";
+
+    public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var count = 200;
+        string? source = null, work = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--count" when i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0: count = n; i++; break;
+                case "--source" when i + 1 < args.Count: source = args[++i]; break;
+                case "--work" when i + 1 < args.Count: work = args[++i]; break;
+                default:
+                    error.WriteLine($"usage: medimaging {Name} {Usage}");
+                    return CommandLine.UsageError;
+            }
+        }
+        source ??= FindUpwards(DefaultSource);
+        if (source is null || !File.Exists(source))
+        {
+            error.WriteLine($"error: source image not found (looked for {DefaultSource} above the current directory); pass --source FILE");
+            return FileBatch.FileError;
+        }
+        var ownWork = work is null;
+        work ??= Path.Combine(Path.GetTempPath(), "medimaging-bench-deid-" + Environment.ProcessId);
+        try
+        {
+            return Bench(source, work, count, output, error);
+        }
+        finally
+        {
+            if (ownWork && Directory.Exists(work))
+                Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static int Bench(string source, string work, int count, TextWriter output, TextWriter error)
+    {
+        var input = Path.Combine(work, "in");
+        var inputs = BenchCorpusBuilder.Build(source, input, count);
+        var warmup = BenchCorpusBuilder.Build(source, Path.Combine(work, "warmup"), 3);
+        var deidentifier = new Deidentifier(DeidentificationPolicy.Basic, Encoding.UTF8.GetBytes("bench-secret"));
+        var ours = Path.Combine(work, "ours");
+        Directory.CreateDirectory(ours);
+        foreach (var path in warmup)
+            DeidentifyOne(deidentifier, path, Path.Combine(work, "warmup"));
+
+        var clock = Stopwatch.StartNew();
+        foreach (var path in inputs)
+            DeidentifyOne(deidentifier, path, ours);
+        var oursElapsed = clock.Elapsed;
+
+        var oursParallel = Path.Combine(work, "ours-parallel");
+        Directory.CreateDirectory(oursParallel);
+        clock.Restart();
+        Parallel.ForEach(inputs, path => DeidentifyOne(deidentifier, path, oursParallel));
+        var parallelElapsed = clock.Elapsed;
+
+        var actions = PeerActions.ForBenchmark();
+        var gdcmElapsed = PeerRunner.RunGdcmanon(input, Path.Combine(work, "gdcmanon"), actions);
+        var pydicomElapsed = PeerRunner.RunPydicom(input, Path.Combine(work, "pydicom"), actions, work);
+
+        foreach (var (tool, directory) in new[] { ("medimaging", ours), ("medimaging", oursParallel), ("gdcmanon", Path.Combine(work, "gdcmanon")), ("pydicom", Path.Combine(work, "pydicom")) })
+        {
+            var written = Directory.GetFiles(directory).Length;
+            if (written != count)
+            {
+                error.WriteLine($"error: {tool} wrote {written} of {count} files");
+                return FileBatch.FileError;
+            }
+        }
+
+        string Line(string tool, TimeSpan elapsed, string note) =>
+            $"{tool,-11} {count} files in {elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),6} s = {PeerRunner.Rate(count, elapsed),7} files/s  {note}";
+        var size = new FileInfo(inputs[0]).Length / 1024;
+        output.WriteLine($"bench deid: {count} copies of {Path.GetFileName(source)} (512x512 16-bit CT, {size} KiB, {BenchPhi.AttributeCount} identifying attributes incl. private and nested)");
+        output.WriteLine(Line("medimaging", oursElapsed, "(Basic profile, in-process, one thread, after a 3-file warm-up)"));
+        output.WriteLine(Line("medimaging", parallelElapsed, $"(same, {Environment.ProcessorCount} threads)"));
+        output.WriteLine(Line("gdcmanon", gdcmElapsed, $"({PeerRunner.GdcmVersion().Split('\n')[0]}, --dumb, same removals, one run over the directory)"));
+        output.WriteLine(Line("pydicom", pydicomElapsed, $"(pydicom {PeerRunner.PydicomVersion()}, same removals, one python process)"));
+        output.WriteLine(Ratio("one thread", oursElapsed, gdcmElapsed, pydicomElapsed));
+        output.WriteLine(Ratio($"{Environment.ProcessorCount} threads", parallelElapsed, gdcmElapsed, pydicomElapsed));
+        return 0;
+    }
+
+    private static string Ratio(string label, TimeSpan ours, TimeSpan gdcm, TimeSpan pydicom)
+    {
+        var vsGdcm = gdcm / ours;
+        var vsPydicom = pydicom / ours;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"ratio ({label}): {vsGdcm:F1}x gdcmanon (target >= 2x: {(vsGdcm >= 2 ? "met" : "NOT met")}), {vsPydicom:F1}x pydicom (target >= 10x: {(vsPydicom >= 10 ? "met" : "NOT met")})");
+    }
+
+    private static void DeidentifyOne(Deidentifier deidentifier, string path, string directory)
+    {
+        var result = deidentifier.Deidentify(DicomFile.Open(path));
+        result.File.Save(Path.Combine(directory, result.SopInstanceUid + ".dcm"));
+    }
+
+    private static string? FindUpwards(string relative)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, relative)))
+                    return Path.Combine(dir.FullName, relative);
+        return null;
+    }
+}

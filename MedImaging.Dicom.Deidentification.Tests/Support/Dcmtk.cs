@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace MedImaging.Dicom.Deidentification.Tests.Support;
+
+/// <summary>dcmtk's dcmdump as an independent reader.</summary>
+internal static class Dcmtk
+{
+    public static (int ExitCode, string Output, string Errors) Dump(string path)
+    {
+        var start = new ProcessStartInfo("dcmdump", ["-q", "+L", path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill();
+            throw new TimeoutException("dcmdump did not finish");
+        }
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+}

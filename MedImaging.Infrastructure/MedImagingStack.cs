@@ -1,0 +1,101 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+
+namespace MedImaging.Infrastructure;
+
+/// <summary>
+/// Every AWS resource of MedImaging: the buckets, the study table, the FIFO study queue with its dead-letter queue,
+/// and the study-events topic. The one definition used both for real AWS (cdk deploy) and, through its synthesized
+/// template, to provision the local emulators.
+/// </summary>
+public sealed class MedImagingStack : Stack
+{
+    public MedImagingStack(Construct scope, string id, MedImagingStackProps props) : base(scope, id, props)
+    {
+        var prefix = props.ResourcePrefix;
+
+        var ingest = PrivateBucket("IngestBucket", $"{prefix}-ingest", [
+            new LifecycleRule
+            {
+                Id = "expire-raw-uploads",
+                Prefix = "incoming/",
+                Expiration = Duration.Days(props.IngestRetentionDays),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+            },
+        ]);
+        Output(StackOutputs.IngestBucket, ingest.BucketName);
+        Output(StackOutputs.ProcessedBucket, PrivateBucket("ProcessedBucket", $"{prefix}-processed").BucketName);
+        Output(StackOutputs.XrayBucket, PrivateBucket("XrayBucket", $"{prefix}-xray").BucketName);
+        Output(StackOutputs.CtScanBucket, PrivateBucket("CtScanBucket", $"{prefix}-ctscan").BucketName);
+        Output(StackOutputs.GeneralBucket, PrivateBucket("GeneralBucket", $"{prefix}-general").BucketName);
+        Output(StackOutputs.QuarantineBucket, PrivateBucket("QuarantineBucket", $"{prefix}-quarantine").BucketName);
+
+        Output(StackOutputs.StudyTable, StudyTable($"{prefix}-studies").TableName);
+
+        var deadLetterQueue = new Queue(this, "StudyDeadLetterQueue", new QueueProps
+        {
+            QueueName = $"{prefix}-study-dlq.fifo",
+            Fifo = true,
+            RetentionPeriod = Duration.Days(14),
+            Encryption = QueueEncryption.SQS_MANAGED,
+        });
+        var studyQueue = new Queue(this, "StudyQueue", new QueueProps
+        {
+            QueueName = $"{prefix}-study.fifo",
+            Fifo = true,
+            ContentBasedDeduplication = false,
+            // The silo extends visibility while it works; this only bounds a crashed silo's hold on a study.
+            VisibilityTimeout = Duration.Seconds(60),
+            RetentionPeriod = Duration.Days(4),
+            Encryption = QueueEncryption.SQS_MANAGED,
+            DeadLetterQueue = new DeadLetterQueue { Queue = deadLetterQueue, MaxReceiveCount = props.MaxReceiveCount },
+        });
+        Output(StackOutputs.StudyQueueUrl, studyQueue.QueueUrl);
+        Output(StackOutputs.StudyDeadLetterQueueUrl, deadLetterQueue.QueueUrl);
+
+        var topic = new Topic(this, "StudyEventsTopic", new TopicProps { TopicName = $"{prefix}-study-events" });
+        Output(StackOutputs.StudyEventsTopicArn, topic.TopicArn);
+    }
+
+    private Bucket PrivateBucket(string id, string name, ILifecycleRule[]? lifecycleRules = null) => new(this, id, new BucketProps
+    {
+        // Bucket names are global: the account and region keep them unique.
+        BucketName = $"{name}-{Aws.ACCOUNT_ID}-{Aws.REGION}",
+        Encryption = BucketEncryption.S3_MANAGED,
+        BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+        EnforceSSL = true,
+        LifecycleRules = lifecycleRules,
+        RemovalPolicy = RemovalPolicy.RETAIN,
+    });
+
+    private Table StudyTable(string name)
+    {
+        var table = new Table(this, "StudyTable", new TableProps
+        {
+            TableName = name,
+            PartitionKey = new DynamoAttribute { Name = StudyTableDefinition.PartitionKey, Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = StudyTableDefinition.SortKey, Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = true,
+            TimeToLiveAttribute = StudyTableDefinition.TimeToLiveAttribute,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        table.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = StudyTableDefinition.StatusIndexName,
+            PartitionKey = new DynamoAttribute { Name = StudyTableDefinition.StatusIndexPartitionKey, Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = StudyTableDefinition.StatusIndexSortKey, Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.ALL,
+        });
+        return table;
+    }
+
+    // The output's key in the template is exactly the settings key; its construct id must differ from the resource's.
+    private void Output(string name, string value) =>
+        new CfnOutput(this, name + "Output", new CfnOutputProps { Value = value }).OverrideLogicalId(name);
+}

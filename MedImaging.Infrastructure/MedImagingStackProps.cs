@@ -1,0 +1,15 @@
+using Amazon.CDK;
+
+namespace MedImaging.Infrastructure;
+
+/// <summary>Stack settings; <see cref="ResourcePrefix"/> starts every physical name, so two stacks can share an account.</summary>
+public sealed class MedImagingStackProps : StackProps
+{
+    public string ResourcePrefix { get; init; } = "medimaging";
+
+    /// <summary>Receives before a study message goes to the dead-letter queue.</summary>
+    public int MaxReceiveCount { get; init; } = 5;
+
+    /// <summary>Days raw uploads (PHI) stay in the ingest bucket.</summary>
+    public int IngestRetentionDays { get; init; } = 30;
+}

@@ -1,0 +1,137 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using MedImaging.Aws.Configuration;
+using MedImaging.Infrastructure;
+
+namespace MedImaging.Tests.Infrastructure;
+
+/// <summary>Assertions on the synthesized CloudFormation template (one synthesis shared by the class: jsii is slow).</summary>
+public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fixture) : IClassFixture<MedImagingStackTests.TemplateFixture>
+{
+    public sealed class TemplateFixture
+    {
+        public Template Template { get; } = Template.FromStack(StackTemplate.Create(new App()));
+    }
+
+    private Template Template => fixture.Template;
+
+    [Fact]
+    public void Six_private_encrypted_buckets()
+    {
+        Template.ResourceCountIs("AWS::S3::Bucket", 6);
+        Template.AllResourcesProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["BucketEncryption"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["ServerSideEncryptionConfiguration"] = Match.ArrayWith([
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["ServerSideEncryptionByDefault"] = new Dictionary<string, object> { ["SSEAlgorithm"] = "AES256" },
+                    }),
+                ]),
+            }),
+            ["PublicAccessBlockConfiguration"] = new Dictionary<string, object>
+            {
+                ["BlockPublicAcls"] = true, ["BlockPublicPolicy"] = true, ["IgnorePublicAcls"] = true, ["RestrictPublicBuckets"] = true,
+            },
+        }));
+        // enforceSSL: every bucket gets a policy denying plain HTTP.
+        Template.ResourceCountIs("AWS::S3::BucketPolicy", 6);
+    }
+
+    [Fact]
+    public void Ingest_bucket_expires_raw_uploads_and_aborts_stale_multipart_uploads()
+    {
+        Template.HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["LifecycleConfiguration"] = new Dictionary<string, object>
+            {
+                ["Rules"] = new object[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["Id"] = "expire-raw-uploads",
+                        ["Prefix"] = "incoming/",
+                        ["Status"] = "Enabled",
+                        ["ExpirationInDays"] = 30,
+                        ["AbortIncompleteMultipartUpload"] = new Dictionary<string, object> { ["DaysAfterInitiation"] = 1 },
+                    },
+                },
+            },
+        }));
+    }
+
+    [Fact]
+    public void Study_table_has_keys_status_index_point_in_time_recovery_and_ttl()
+    {
+        Template.ResourceCountIs("AWS::DynamoDB::Table", 1);
+        Template.HasResourceProperties("AWS::DynamoDB::Table", new Dictionary<string, object>
+        {
+            ["TableName"] = "medimaging-studies",
+            ["BillingMode"] = "PAY_PER_REQUEST",
+            ["KeySchema"] = new object[]
+            {
+                new Dictionary<string, object> { ["AttributeName"] = "PK", ["KeyType"] = "HASH" },
+                new Dictionary<string, object> { ["AttributeName"] = "SK", ["KeyType"] = "RANGE" },
+            },
+            ["AttributeDefinitions"] = Match.ArrayWith([
+                new Dictionary<string, object> { ["AttributeName"] = "GSI1PK", ["AttributeType"] = "S" },
+                new Dictionary<string, object> { ["AttributeName"] = "GSI1SK", ["AttributeType"] = "S" },
+            ]),
+            ["GlobalSecondaryIndexes"] = new object[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["IndexName"] = "GSI1",
+                    ["KeySchema"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["AttributeName"] = "GSI1PK", ["KeyType"] = "HASH" },
+                        new Dictionary<string, object> { ["AttributeName"] = "GSI1SK", ["KeyType"] = "RANGE" },
+                    },
+                    ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
+                },
+            },
+            ["PointInTimeRecoverySpecification"] = new Dictionary<string, object> { ["PointInTimeRecoveryEnabled"] = true },
+            ["TimeToLiveSpecification"] = new Dictionary<string, object> { ["AttributeName"] = "expiresAt", ["Enabled"] = true },
+        });
+    }
+
+    [Fact]
+    public void Study_queue_is_fifo_and_redrives_to_a_fifo_dead_letter_queue()
+    {
+        Template.ResourceCountIs("AWS::SQS::Queue", 2);
+        Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["QueueName"] = "medimaging-study.fifo",
+            ["FifoQueue"] = true,
+            ["ContentBasedDeduplication"] = false,
+            ["RedrivePolicy"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["deadLetterTargetArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("StudyDeadLetterQueue"), "Arn" } },
+                ["maxReceiveCount"] = 5,
+            }),
+        }));
+        Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["QueueName"] = "medimaging-study-dlq.fifo",
+            ["FifoQueue"] = true,
+            ["MessageRetentionPeriod"] = 1_209_600,
+        }));
+    }
+
+    [Fact]
+    public void Study_events_topic_exists()
+    {
+        Template.ResourceCountIs("AWS::SNS::Topic", 1);
+        Template.HasResourceProperties("AWS::SNS::Topic", new Dictionary<string, object> { ["TopicName"] = "medimaging-study-events" });
+    }
+
+    [Fact]
+    public void Outputs_name_every_resource_setting_the_services_read()
+    {
+        var outputs = Template.ToJSON()["Outputs"] as IDictionary<string, object>;
+        Assert.NotNull(outputs);
+        var expected = new ResourceNames().ToSettings().Select(s => s.Key).Order();
+        Assert.Equal(expected, outputs.Keys.Order());
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using MedImaging.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace MedImaging.Tests.ServiceDefaults;
+
+public sealed class ServiceDefaultsTests
+{
+    [Fact]
+    public async Task Health_reports_failing_dependencies_while_alive_stays_up()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        builder.Services.AddHealthChecks().AddCheck("queue", () => HealthCheckResult.Unhealthy("queue unreachable"));
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = AddressOf(app) };
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Spans_metrics_and_logs_are_exported_over_otlp_when_an_endpoint_is_set()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.BaseAddress.ToString();
+        builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        builder.Configuration["OTEL_SERVICE_NAME"] = "defaults-under-test";
+        builder.AddServiceDefaults();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGet("/work", (ILogger<ServiceDefaultsTests> logger) =>
+        {
+            using var activity = MedImagingTelemetry.ActivitySource.StartActivity("unit-of-work");
+            logger.LogInformation("did the unit of work");
+            return "done";
+        });
+        await app.StartAsync();
+        using (var http = new HttpClient { BaseAddress = AddressOf(app) })
+        {
+            Assert.Equal("done", await http.GetStringAsync("/work"));
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync(); // flushes the exporters
+
+        Assert.True(receiver.Received("/v1/traces", "unit-of-work"), "our span was not exported");
+        Assert.True(receiver.Received("/v1/traces", "defaults-under-test"), "the service name was not exported");
+        Assert.True(receiver.Received("/v1/traces", "Microsoft.AspNetCore"), "the ASP.NET Core request span was not exported");
+        Assert.True(receiver.Received("/v1/logs", "did the unit of work"), "the log record was not exported");
+        Assert.True(receiver.Received("/v1/metrics", "http.server.request.duration"), "ASP.NET Core metrics were not exported");
+    }
+
+    private static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
