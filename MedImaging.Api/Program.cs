@@ -1,6 +1,18 @@
+using MedImaging.ServiceDefaults;
+using MedImaging.Api.Extensions;
+using MedImaging.Api.Studies;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapDefaultEndpoints();
+app.MapStudiesApi();
 
 app.Run();

@@ -1,1 +1,13 @@
-﻿Console.WriteLine("Hello, World!");
+using MedImaging.ServiceDefaults;
+using MedImaging.Silo.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGrainRuntime();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();

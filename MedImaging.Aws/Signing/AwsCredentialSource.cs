@@ -7,8 +7,9 @@ namespace MedImaging.Aws.Signing;
 /// <summary>Chooses the credentials for a client: the default chain on real AWS, placeholders for emulators.</summary>
 public static class AwsCredentialSource
 {
-    /// <summary>Emulators check no signatures, but every request must still be signed by someone.</summary>
-    private static readonly AWSCredentials EmulatorCredentials = new BasicAWSCredentials("medimaging-local", "medimaging-local");
+    /// <summary>Emulators check no signatures, but every request must still be signed by someone.
+    /// Letters and digits only: DynamoDB Local refuses any other access key id.</summary>
+    private static readonly AWSCredentials EmulatorCredentials = new BasicAWSCredentials("medimaginglocal", "medimaginglocal");
 
     public static AWSCredentials For(AwsOptions options, string? serviceUrl)
     {

@@ -1,0 +1,21 @@
+using MedImaging.Api.Uploads;
+using MedImaging.Aws.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace MedImaging.Api.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.AddStudyStore();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName);
+        // Kestrel enforces the request limit while streaming; files are checked one by one by the uploader.
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<UploadOptions>>((kestrel, upload) => kestrel.Limits.MaxRequestBodySize = upload.Value.MaxRequestBytes);
+        builder.Services.AddScoped<StudyUploader>();
+    }
+}

@@ -1,0 +1,32 @@
+using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MedImaging.Api.Finalize;
+
+public static class FinalizeStudyEndpoint
+{
+    /// <summary>
+    /// POST /api/studies/{id}/finalize: the client has sent everything; the study completes once every instance
+    /// (and, if given, the expected number of them) is done or failed. 202, or a 404/400 problem.
+    /// </summary>
+    public static RouteHandlerBuilder MapFinalizeStudy(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/{id}/finalize", FinalizeAsync)
+            .WithName("FinalizeStudy")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Accepted<FinalizeAccepted>, ProblemHttpResult>> FinalizeAsync(
+        string id, FinalizeStudyRequest? request, StudyTable studies, IStudyQueue queue, CancellationToken cancellationToken)
+    {
+        if (request?.ExpectedInstances is < 1)
+            return TypedResults.Problem(title: "Invalid expected instance count", detail: "expectedInstances must be at least 1.", statusCode: StatusCodes.Status400BadRequest);
+        var snapshot = StudyKeys.IsValid(id) ? await studies.LoadAsync(id, cancellationToken) : null;
+        if (snapshot is null)
+            return TypedResults.Problem(title: "Study not found", detail: "No study has this id.", statusCode: StatusCodes.Status404NotFound);
+
+        await queue.SendAsync(new FinalizeStudy(id, request?.ExpectedInstances, StudyKeys.NewUploadId()), cancellationToken: cancellationToken);
+        return TypedResults.Accepted($"/api/studies/{id}", new FinalizeAccepted(id, snapshot.Study.Status));
+    }
+}

@@ -1,0 +1,113 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using MedImaging.Aws.Studies;
+using static MedImaging.Aws.Dynamo.StudyTableSchema;
+
+namespace MedImaging.Aws.Dynamo;
+
+/// <summary>
+/// Reads and writes studies in the study table. Every write of a study is conditional on the version read
+/// (optimistic concurrency, like an Orleans ETag); its changed instance items go in the same transaction.
+/// </summary>
+public sealed class StudyTable(IAmazonDynamoDB dynamo, string tableName)
+{
+    /// <summary>DynamoDB's limit of items per transaction, minus the study item.</summary>
+    public const int MaxInstancesPerSave = 99;
+
+    public string TableName => tableName;
+
+    public async Task<StudySnapshot?> LoadAsync(string studyKey, CancellationToken cancellationToken = default)
+    {
+        StudyRecord? study = null;
+        long version = 0;
+        var instances = new List<InstanceRecord>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var page = await dynamo.QueryAsync(new QueryRequest
+            {
+                TableName = tableName,
+                ConsistentRead = true,
+                KeyConditionExpression = "#pk = :pk",
+                ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+                ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(StudyPartition(studyKey)) },
+                ExclusiveStartKey = startKey,
+            }, cancellationToken);
+            foreach (var item in page.Items ?? [])
+            {
+                var sortKey = item[SortKey].S;
+                if (sortKey == MetaSortKey) { study = StudyItemSerializer.ToStudy(item); version = StudyItemSerializer.VersionOf(item); }
+                else if (sortKey.StartsWith(InstanceSortKeyPrefix, StringComparison.Ordinal)) instances.Add(StudyItemSerializer.ToInstance(item));
+            }
+            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        } while (startKey is not null);
+        return study is null ? null : new StudySnapshot(study, instances, version);
+    }
+
+    /// <summary>Writes the study (and the given instance items) if its version is still <paramref name="expectedVersion"/>.</summary>
+    /// <returns>The new version.</returns>
+    /// <exception cref="StudyConcurrencyException">Someone else wrote the study since it was read.</exception>
+    public async Task<long> SaveAsync(
+        StudyRecord study, IReadOnlyCollection<InstanceRecord> changedInstances, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (changedInstances.Count > MaxInstancesPerSave)
+            throw new ArgumentException($"At most {MaxInstancesPerSave} instances can be saved in one turn.", nameof(changedInstances));
+        var newVersion = expectedVersion + 1;
+        var studyPut = new Put
+        {
+            TableName = tableName,
+            Item = StudyItemSerializer.ToItem(study, newVersion),
+        };
+        SetVersionCondition(studyPut, expectedVersion);
+        var writes = new List<TransactWriteItem> { new() { Put = studyPut } };
+        writes.AddRange(changedInstances.Select(i => new TransactWriteItem
+        {
+            Put = new Put { TableName = tableName, Item = StudyItemSerializer.ToItem(study.StudyKey, i) },
+        }));
+        try
+        {
+            await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = writes }, cancellationToken);
+        }
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
+        {
+            throw new StudyConcurrencyException(expectedVersion, e);
+        }
+        return newVersion;
+    }
+
+    /// <summary>Creates the study item unless it exists, so a study is visible as soon as its upload is accepted.</summary>
+    public async Task<bool> CreateIfAbsentAsync(StudyRecord study, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await dynamo.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = StudyItemSerializer.ToItem(study, version: 0),
+                ConditionExpression = "attribute_not_exists(#pk)",
+                ExpressionAttributeNames = new() { ["#pk"] = PartitionKey },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private static void SetVersionCondition(Put put, long expectedVersion)
+    {
+        put.ExpressionAttributeValues = new() { [":v"] = new AttributeValue { N = expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        if (expectedVersion == 0)
+        {
+            // Absent, or the stub the Api created at upload (version 0).
+            put.ConditionExpression = "attribute_not_exists(#pk) OR #v = :v";
+            put.ExpressionAttributeNames = new() { ["#pk"] = PartitionKey, ["#v"] = VersionAttribute };
+        }
+        else
+        {
+            put.ConditionExpression = "#v = :v";
+            put.ExpressionAttributeNames = new() { ["#v"] = VersionAttribute };
+        }
+    }
+}

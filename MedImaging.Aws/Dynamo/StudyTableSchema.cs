@@ -1,0 +1,25 @@
+namespace MedImaging.Aws.Dynamo;
+
+/// <summary>
+/// Key layout of the study table: one study item (SK META) plus one item per instance (SK INST#{id})
+/// under the partition STUDY#{key}, so no item grows with the size of the study.
+/// </summary>
+public static class StudyTableSchema
+{
+    public const string PartitionKey = "PK";
+    public const string SortKey = "SK";
+    public const string VersionAttribute = "version";
+    public const string MetaSortKey = "META";
+    public const string InstanceSortKeyPrefix = "INST#";
+
+    /// <summary>Index listing studies by status and last update.</summary>
+    public const string StatusIndexName = "GSI1";
+    public const string StatusIndexPartitionKey = "GSI1PK";
+    public const string StatusIndexSortKey = "GSI1SK";
+
+    public static string StudyPartition(string studyKey) => "STUDY#" + studyKey;
+
+    public static string InstanceSortKey(string instanceId) => InstanceSortKeyPrefix + instanceId;
+
+    public static string StatusPartition(string status) => "STATUS#" + status;
+}

@@ -1,0 +1,32 @@
+using Amazon.DynamoDBv2;
+using MedImaging.Aws.Configuration;
+using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.S3;
+using MedImaging.Aws.StudyQueue;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MedImaging.Aws.Hosting;
+
+public static class AwsHostingExtensions
+{
+    /// <summary>
+    /// Registers the AWS clients plus the study table, the ingest uploader and the study queue, configured from
+    /// <c>MedImaging:Aws</c> and <c>MedImaging:Resources</c>; fails at startup when a resource they need is unnamed.
+    /// </summary>
+    public static IHostApplicationBuilder AddStudyStore(this IHostApplicationBuilder builder)
+    {
+        var resources = builder.Configuration.GetSection(ResourceNames.SectionName).Get<ResourceNames>() ?? new ResourceNames();
+        var missing = new[] { nameof(ResourceNames.IngestBucket), nameof(ResourceNames.StudyTable), nameof(ResourceNames.StudyQueueUrl) }
+            .Intersect(resources.MissingSettings()).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"Missing configuration: {string.Join(", ", missing.Select(m => $"{ResourceNames.SectionName}:{m}"))}.");
+
+        builder.Services.AddMedImagingAws(builder.Configuration);
+        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<IAmazonDynamoDB>(), resources.StudyTable));
+        builder.Services.AddSingleton<S3StreamUploader>();
+        builder.Services.AddSingleton<IStudyQueue, SqsStudyQueue>();
+        return builder;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+
+namespace MedImaging.Aws.S3;
+
+/// <summary>
+/// Reads a stream in fixed-size chunks into one reusable buffer (the S3 part size), hashing and counting
+/// the bytes and enforcing a size limit, so that a file of any size is uploaded with bounded memory.
+/// </summary>
+public sealed class ChunkedUploadSource : IDisposable
+{
+    private readonly Stream _source;
+    private readonly long _maxBytes;
+    private readonly byte[] _buffer;
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private bool _sourceEnded;
+
+    private ChunkedUploadSource(Stream source, long maxBytes, int chunkSize)
+    {
+        _source = source;
+        _maxBytes = maxBytes;
+        _buffer = new byte[chunkSize];
+    }
+
+    /// <summary>The bytes of the current chunk.</summary>
+    public ReadOnlyMemory<byte> Current { get; private set; }
+
+    /// <summary>True when the current chunk is the last one of the stream.</summary>
+    public bool IsLastChunk => _sourceEnded;
+
+    /// <summary>Bytes read so far, including the current chunk.</summary>
+    public long TotalBytes { get; private set; }
+
+    /// <summary>Opens the source and reads its first chunk (empty when the stream is empty).</summary>
+    public static async Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, CancellationToken cancellationToken)
+    {
+        var reader = new ChunkedUploadSource(source, maxBytes, chunkSize);
+        await reader.FillAsync(cancellationToken);
+        return reader;
+    }
+
+    /// <summary>Replaces the current chunk with the next one; false when the stream had already ended.</summary>
+    public async Task<bool> MoveNextAsync(CancellationToken cancellationToken)
+    {
+        if (_sourceEnded) return false;
+        await FillAsync(cancellationToken);
+        return Current.Length > 0;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the whole stream; valid once the last chunk has been read.</summary>
+    public string ContentSha256()
+    {
+        if (!_sourceEnded) throw new InvalidOperationException("The stream has not been read to its end.");
+        return Convert.ToHexStringLower(_sha256.GetCurrentHash());
+    }
+
+    private async Task FillAsync(CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        if (_carry is { } carried) { _buffer[0] = carried; _carry = null; filled = 1; }
+        while (filled < _buffer.Length)
+        {
+            var read = await _source.ReadAsync(_buffer.AsMemory(filled), cancellationToken);
+            if (read == 0) { _sourceEnded = true; break; }
+            filled += read;
+            if (TotalBytes + filled > _maxBytes) throw new UploadTooLargeException(_maxBytes);
+        }
+        if (!_sourceEnded) await PeekEndAsync(cancellationToken);
+        TotalBytes += filled;
+        _sha256.AppendData(_buffer, 0, filled);
+        Current = _buffer.AsMemory(0, filled);
+    }
+
+    // A full buffer may be exactly the end of the stream: reading one byte ahead tells the last chunk apart,
+    // so a single-chunk file is stored with one PutObject and no empty trailing part is ever sent.
+    private async Task PeekEndAsync(CancellationToken cancellationToken)
+    {
+        var read = await _source.ReadAsync(_peek, cancellationToken);
+        if (read == 0) _sourceEnded = true;
+        else if (TotalBytes + _buffer.Length + 1 > _maxBytes) throw new UploadTooLargeException(_maxBytes);
+        else _carry = _peek[0];
+    }
+
+    private readonly byte[] _peek = new byte[1];
+    private byte? _carry;
+
+    public void Dispose() => _sha256.Dispose();
+}

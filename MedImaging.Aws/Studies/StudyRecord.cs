@@ -1,0 +1,22 @@
+namespace MedImaging.Aws.Studies;
+
+/// <summary>
+/// The study item (PK STUDY#{key}, SK META). Instances live in their own items, so this one stays small
+/// whatever the size of the study; its timeline holds study-level events only.
+/// </summary>
+public sealed record StudyRecord(
+    string StudyKey,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? CompletedAt = null,
+    int InstanceCount = 0,
+    bool FinalizeRequested = false,
+    int? ExpectedInstances = null,
+    IReadOnlyList<StudyEvent>? Timeline = null)
+{
+    public static StudyRecord New(string studyKey, DateTimeOffset now) => new(studyKey, StudyStatus.Received, now, now);
+}
+
+/// <summary>A study-level event (received, completed, reopened, finalize requested ...).</summary>
+public sealed record StudyEvent(string Event, DateTimeOffset At, string? Detail = null);

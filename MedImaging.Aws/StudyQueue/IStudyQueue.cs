@@ -1,0 +1,22 @@
+using MedImaging.Aws.Studies;
+
+namespace MedImaging.Aws.StudyQueue;
+
+/// <summary>The study FIFO queue as the Api and the grain runtime see it (MessageGroupId = study key).</summary>
+public interface IStudyQueue
+{
+    /// <summary>Sends a message to the study's grain; <paramref name="delay"/> (at most 15 min) makes it a durable timer.</summary>
+    Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Long-polls for up to <paramref name="maxMessages"/> messages; a study's messages come in order.</summary>
+    Task<IReadOnlyList<ReceivedStudyMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>Removes a handled message; call only once the grain's state is saved.</summary>
+    Task DeleteAsync(ReceivedStudyMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a message invisible to other consumers for <paramref name="visibility"/> from now.</summary>
+    Task SetVisibilityAsync(ReceivedStudyMessage message, TimeSpan visibility, CancellationToken cancellationToken);
+
+    /// <summary>Moves an unhandleable message to the dead-letter queue and deletes it from the study queue.</summary>
+    Task DeadLetterAsync(ReceivedStudyMessage message, string reason, CancellationToken cancellationToken);
+}

@@ -1,0 +1,31 @@
+using MedImaging.Pipeline.Metadata;
+using MedImaging.Pipeline.Steps;
+
+namespace MedImaging.Pipeline.Execution.Ports;
+
+/// <summary>
+/// Handles plain JPEG/PNG images itself and hands DICOM to the DICOM reader. Raw datasets without the
+/// Part 10 preamble are left to the DICOM reader too, which may accept or reject them.
+/// </summary>
+public sealed class CompositeInstanceReader(IInstanceReader dicomReader) : IInstanceReader
+{
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content)
+    {
+        if (content.IsEmpty)
+            throw StepFailure.Permanent("empty-upload", "The upload is empty");
+        return FormatSniffer.Detect(content.Span) switch
+        {
+            InstanceKind.Png => (InstanceKind.Png, []),
+            InstanceKind.Jpeg => (InstanceKind.Jpeg, []),
+            _ => dicomReader.Validate(content),
+        };
+    }
+
+    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content) =>
+        FormatSniffer.Detect(content.Span) switch
+        {
+            InstanceKind.Png => new InstanceMetadata { Kind = InstanceKind.Png },
+            InstanceKind.Jpeg => new InstanceMetadata { Kind = InstanceKind.Jpeg },
+            _ => dicomReader.ExtractMetadata(content),
+        };
+}

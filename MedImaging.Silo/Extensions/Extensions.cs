@@ -1,0 +1,17 @@
+using MedImaging.Aws.Hosting;
+using MedImaging.Silo.Runtime;
+
+namespace MedImaging.Silo.Extensions;
+
+public static class Extensions
+{
+    /// <summary>The grain runtime: study table and queue, the dispatcher, and the queue consumer.</summary>
+    public static void AddGrainRuntime(this IHostApplicationBuilder builder)
+    {
+        builder.AddStudyStore();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
+        builder.Services.AddSingleton<StudyGrainDispatcher>();
+        builder.Services.AddHostedService<StudyQueueConsumer>();
+    }
+}

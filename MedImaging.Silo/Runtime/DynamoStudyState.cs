@@ -1,0 +1,46 @@
+using System.Globalization;
+using MedImaging.Aws.Dynamo;
+using MedImaging.Silo.Grains;
+
+namespace MedImaging.Silo.Runtime;
+
+/// <summary>
+/// <see cref="IPersistentState{TState}"/> of a study grain in the study table. A write saves the study item
+/// conditionally on the version read, together with the instance items that changed since the read.
+/// </summary>
+public sealed class DynamoStudyState(StudyTable table, string studyKey) : IPersistentState<StudyState>
+{
+    private readonly Dictionary<string, string> _savedFingerprints = new(StringComparer.Ordinal);
+    private long _version;
+
+    public StudyState State { get; set; } = new();
+
+    public string? Etag => _version == 0 ? null : _version.ToString(CultureInfo.InvariantCulture);
+
+    public bool RecordExists => _version > 0;
+
+    public async Task ReadStateAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await table.LoadAsync(studyKey, cancellationToken);
+        var state = new StudyState { Study = snapshot?.Study };
+        _savedFingerprints.Clear();
+        foreach (var instance in snapshot?.Instances ?? [])
+        {
+            state.Instances[instance.InstanceId] = instance;
+            _savedFingerprints[instance.InstanceId] = StudyItemSerializer.Fingerprint(instance);
+        }
+        State = state;
+        _version = snapshot?.Version ?? 0;
+    }
+
+    public async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        var study = State.Study ?? throw new InvalidOperationException("A study state needs its study record before it is written.");
+        var changed = State.Instances.Values
+            .Where(i => !_savedFingerprints.TryGetValue(i.InstanceId, out var saved) || saved != StudyItemSerializer.Fingerprint(i))
+            .ToList();
+        _version = await table.SaveAsync(study with { InstanceCount = State.Instances.Count }, changed, _version, cancellationToken);
+        foreach (var instance in changed)
+            _savedFingerprints[instance.InstanceId] = StudyItemSerializer.Fingerprint(instance);
+    }
+}

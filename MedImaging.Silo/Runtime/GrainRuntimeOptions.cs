@@ -1,0 +1,28 @@
+namespace MedImaging.Silo.Runtime;
+
+/// <summary>How the grain runtime consumes the study queue, bound from <c>MedImaging:GrainRuntime</c>.</summary>
+public sealed record GrainRuntimeOptions
+{
+    public const string SectionName = "MedImaging:GrainRuntime";
+
+    /// <summary>Studies (message groups) handled at the same time by this silo.</summary>
+    public int MaxConcurrentStudies { get; init; } = 8;
+
+    /// <summary>How long a received message stays hidden from other silos; renewed by the heartbeat.</summary>
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the heartbeat renews the visibility of the messages in hand.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Long-poll wait (SQS allows at most 20 s).</summary>
+    public TimeSpan ReceiveWaitTime { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Deliveries of one message before it goes to the dead-letter queue.</summary>
+    public int MaxDeliveries { get; init; } = 5;
+
+    /// <summary>First retry delay after a failed turn; doubles per delivery, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a stopping silo lets turns in progress finish.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,175 @@
+using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+using Microsoft.Extensions.Options;
+
+namespace MedImaging.Silo.Runtime;
+
+/// <summary>
+/// The grain runtime's loop: long-polls the study FIFO queue while it has a free slot, runs each study's
+/// messages in order (one turn at a time per study; different studies in parallel, bounded), deletes a message
+/// only after its turn saved, renews visibility meanwhile, retries failed turns with backoff and
+/// dead-letters a message after its last delivery.
+/// </summary>
+public sealed class StudyQueueConsumer(
+    IStudyQueue queue,
+    StudyGrainDispatcher dispatcher,
+    IOptions<GrainRuntimeOptions> options,
+    TimeProvider clock,
+    ILogger<StudyQueueConsumer> logger) : BackgroundService
+{
+    private const int MaxMessagesPerReceive = 10;
+    private readonly GrainRuntimeOptions _options = options.Value;
+    private readonly CancellationTokenSource _turnsAborted = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(_options.MaxConcurrentStudies);
+        var running = new List<Task>();
+        RuntimeLog.Started(logger, _options.MaxConcurrentStudies);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken);
+                var held = 1;
+                while (held < MaxMessagesPerReceive && slots.Wait(0)) held++;
+                var groups = await ReceiveGroupsAsync(held, stoppingToken);
+                if (held > groups.Count) slots.Release(held - groups.Count);
+                running.RemoveAll(t => t.IsCompleted);
+                running.AddRange(groups.Select(group => RunStudyAsync(group, slots)));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await DrainAsync(running);
+    }
+
+    private async Task<List<List<ReceivedStudyMessage>>> ReceiveGroupsAsync(int max, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var batch = await queue.ReceiveAsync(max, _options.ReceiveWaitTime, stoppingToken);
+            // A batch may hold several messages of one study, in order: they stay together and run in that order.
+            return batch.GroupBy(m => m.GroupId).Select(g => g.ToList()).ToList();
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            RuntimeLog.ReceiveFailed(logger, error);
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            return [];
+        }
+    }
+
+    private async Task RunStudyAsync(List<ReceivedStudyMessage> messages, SemaphoreSlim slots)
+    {
+        try
+        {
+            await Task.Yield();
+            await using var heartbeat = new VisibilityHeartbeat(queue, messages, _options.HeartbeatInterval, _options.VisibilityTimeout, logger);
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (!await RunTurnAsync(messages[i], heartbeat))
+                {
+                    await ReleaseAsync(messages.Skip(i).ToList(), messages[i], heartbeat);
+                    return;
+                }
+            }
+        }
+        catch (Exception error)
+        {
+            RuntimeLog.StudyLoopFailed(logger, error);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <returns>False when the turn failed and the study's remaining messages must wait for a retry.</returns>
+    private async Task<bool> RunTurnAsync(ReceivedStudyMessage received, VisibilityHeartbeat heartbeat)
+    {
+        var cancellation = _turnsAborted.Token;
+        if (received.Message is not { } message)
+        {
+            RuntimeLog.Unreadable(logger, received.MessageId);
+            await queue.DeadLetterAsync(received, "unreadable message body", cancellation);
+            heartbeat.Release(received);
+            return true;
+        }
+        var studyRef = StudyKeys.LogRef(message.StudyKey);
+        var started = clock.GetUtcNow();
+        try
+        {
+            await dispatcher.DispatchAsync(received, message, cancellation);
+            // The turn ends when its state is saved; deleting the message then lets the study's next turn start.
+            var ended = clock.GetUtcNow();
+            await queue.DeleteAsync(received, cancellation);
+            heartbeat.Release(received);
+            RuntimeLog.TurnCompleted(logger, message.GetType().Name, studyRef, Environment.ProcessId,
+                started.ToUnixTimeMilliseconds(), ended.ToUnixTimeMilliseconds());
+            return true;
+        }
+        catch (StudyConcurrencyException)
+        {
+            RuntimeLog.TurnConflict(logger, studyRef, received.ReceiveCount);
+            return false;
+        }
+        catch (Exception error) when (!cancellation.IsCancellationRequested && received.ReceiveCount >= _options.MaxDeliveries)
+        {
+            RuntimeLog.DeadLettered(logger, studyRef, received.ReceiveCount, error);
+            await queue.DeadLetterAsync(received, error.GetType().Name, CancellationToken.None);
+            heartbeat.Release(received);
+            return true;
+        }
+        catch (Exception error)
+        {
+            RuntimeLog.TurnFailed(logger, studyRef, received.ReceiveCount, error);
+            return false;
+        }
+    }
+
+    // The failed message and the ones after it go back to the queue together, after a backoff, so the study's
+    // order holds; a concurrency conflict or shutdown comes back at once.
+    private async Task ReleaseAsync(List<ReceivedStudyMessage> remaining, ReceivedStudyMessage failed, VisibilityHeartbeat heartbeat)
+    {
+        var delay = _turnsAborted.IsCancellationRequested ? TimeSpan.Zero : Backoff(failed.ReceiveCount);
+        foreach (var message in remaining)
+        {
+            heartbeat.Release(message);
+            try
+            {
+                await queue.SetVisibilityAsync(message, delay, CancellationToken.None);
+            }
+            catch (Exception error)
+            {
+                RuntimeLog.HeartbeatFailed(logger, message.MessageId, error);
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int deliveries)
+    {
+        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(deliveries - 1, 0, 10));
+        var jittered = exponential / 2 + Random.Shared.NextDouble() * exponential / 2;
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, TimeSpan.FromMinutes(15).TotalMilliseconds));
+    }
+
+    private async Task DrainAsync(List<Task> running)
+    {
+        var all = Task.WhenAll(running);
+        if (await Task.WhenAny(all, Task.Delay(_options.ShutdownGrace)) != all)
+        {
+            await _turnsAborted.CancelAsync();
+            await all.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        RuntimeLog.Stopped(logger);
+    }
+
+    public override void Dispose()
+    {
+        _turnsAborted.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Amazon.DynamoDBv2.Model;
+using Amazon.S3.Model;
+using MedImaging.Aws.Configuration;
+using MedImaging.Aws.Sqs;
+using MedImaging.Testing;
+using MedImaging.Tests.AppHost.Emulators;
+using MedImaging.Tests.ServiceHosting;
+
+namespace MedImaging.Tests.Api.Uploads;
+
+/// <summary>
+/// Refused uploads, against a real Api process and the emulators: each gets an RFC 9457 problem and leaves
+/// nothing behind (no object, no message, no study). The file limit is lowered to 9 MiB, so a 12 MiB file
+/// fails in its second part, after a multipart upload has begun.
+/// </summary>
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLifetime
+{
+    private readonly LocalAws _aws = new(emulators);
+    private const int FileLimit = 9 * 1024 * 1024;
+    private ResourceNames _resources = null!;
+    private ServiceProcess _api = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _resources = await _aws.ProvisionAsync();
+        var environment = _aws.ServiceEnvironment(_resources);
+        environment["MedImaging__Upload__MaxFileBytes"] = FileLimit.ToString();
+        _api = await ServiceProcess.StartAsync("MedImaging.Api", environment);
+        _http = new HttpClient { BaseAddress = _api.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _api.DisposeAsync();
+        _aws.Dispose();
+    }
+
+    public static TheoryData<string, int> BadBodies => new()
+    {
+        { "empty dicom body", 400 },
+        { "garbage dicom body", 415 },
+        { "text body", 415 },
+        { "multipart without a file field", 400 },
+        { "multipart with an empty file", 400 },
+        { "dicom without identifiers", 422 },
+        { "file over the limit, single part", 413 },
+        { "file over the limit, after a multipart upload began", 413 },
+        { "good file then a bad one", 415 },
+        { "multipart with a broken boundary", 400 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Is_refused_with_problem_details_and_stores_nothing(string body, int status)
+    {
+        using var content = Content(body);
+
+        using var response = await _http.PostAsync("/api/studies", content);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+        Assert.Equal(status, problem!.Status);
+        Assert.False(string.IsNullOrEmpty(problem.Title));
+        await AssertNothingStoredAsync();
+    }
+
+    [Theory]
+    [InlineData("2.25.1")]
+    [InlineData("u0123456789abcdef0123456789abcdef")]
+    [InlineData("..%2F..%2Fetc")]
+    public async Task An_unknown_study_is_a_404_problem(string id)
+    {
+        using var response = await _http.GetAsync($"/api/studies/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static HttpContent Content(string body)
+    {
+        var knee = File.ReadAllBytes(TestCorpus.File("study_knee_s1_01.dcm"));
+        return body switch
+        {
+            "empty dicom body" => Dicom([]),
+            "garbage dicom body" => Dicom(File.ReadAllBytes(TestCorpus.File("broken_garbage.dcm"))),
+            "text body" => new StringContent("hello"),
+            "multipart without a file field" => new MultipartFormDataContent { { new ByteArrayContent(knee), "picture", "knee.dcm" } },
+            "multipart with an empty file" => new MultipartFormDataContent { { new ByteArrayContent([]), "file", "empty.dcm" } },
+            // The file meta group alone: Part 10, but no dataset, so no StudyInstanceUID.
+            "dicom without identifiers" => Dicom(knee[..MetaGroupEnd(knee)]),
+            "file over the limit, single part" => Dicom(UploadStudiesTests.PngLike(FileLimit + 1)),
+            "file over the limit, after a multipart upload began" => Dicom(UploadStudiesTests.PngLike(12 * 1024 * 1024)),
+            "good file then a bad one" => new MultipartFormDataContent
+            {
+                { new ByteArrayContent(knee), "file", "knee.dcm" },
+                { new ByteArrayContent("plain text"u8.ToArray()), "file", "notes.txt" },
+            },
+            "multipart with a broken boundary" => BrokenMultipart(knee),
+            _ => throw new ArgumentOutOfRangeException(nameof(body)),
+        };
+    }
+
+    private static ByteArrayContent Dicom(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+        return content;
+    }
+
+    private static ByteArrayContent BrokenMultipart(byte[] file)
+    {
+        var head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.dcm\"\r\n\r\n"u8.ToArray();
+        var content = new ByteArrayContent([.. head, .. file]); // the closing boundary never comes
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        return content;
+    }
+
+    private static int MetaGroupEnd(byte[] part10)
+    {
+        var groupLength = BitConverter.ToInt32(part10, 132 + 8);
+        return 132 + 12 + groupLength;
+    }
+
+    private async Task AssertNothingStoredAsync()
+    {
+        var objects = await _aws.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _resources.IngestBucket });
+        Assert.Empty(objects.S3Objects ?? []);
+        var attributes = await _aws.Sqs.GetQueueAttributesAsync(_resources.StudyQueueUrl);
+        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessages]);
+        var items = await _aws.DynamoDb.ScanAsync(new ScanRequest { TableName = _resources.StudyTable });
+        Assert.Equal(0, items.Count);
+    }
+
+    private sealed record Problem(string Title, int Status, string? Detail);
+}

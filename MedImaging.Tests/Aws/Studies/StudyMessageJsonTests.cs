@@ -1,0 +1,39 @@
+using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+
+namespace MedImaging.Tests.Aws.Studies;
+
+public sealed class StudyMessageJsonTests
+{
+    private static readonly InstanceReceived Received = new(
+        "1.2.3", "1.2.3.4", "ingest", "incoming/1.2.3/1.2.3.4", "application/dicom", 42, new string('a', 64), DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void Round_trips_each_message_type_with_its_discriminator()
+    {
+        StudyMessage[] messages = [Received, new FinalizeStudy("1.2.3", 4, "u" + new string('0', 32))];
+
+        foreach (var message in messages)
+        {
+            var json = StudyMessageJson.Serialize(message);
+            Assert.Contains($"\"type\":\"{message.GetType().Name}\"", json);
+            Assert.Equal(message, StudyMessageJson.TryDeserialize(json));
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("{}")]
+    [InlineData("{\"type\":\"Unknown\",\"studyKey\":\"1.2.3\"}")]
+    [InlineData("{\"type\":\"FinalizeStudy\",\"studyKey\":\"../x\",\"requestId\":\"r\"}")]
+    public void Returns_null_for_bodies_that_are_not_study_messages(string body) => Assert.Null(StudyMessageJson.TryDeserialize(body));
+
+    [Fact]
+    public void Deduplication_ids_are_deterministic_and_content_sensitive()
+    {
+        Assert.Equal(Received.DeduplicationId(), (Received with { }).DeduplicationId());
+        Assert.NotEqual(Received.DeduplicationId(), (Received with { ContentSha256 = new string('b', 64) }).DeduplicationId());
+        Assert.True(Received.DeduplicationId().Length <= 128);
+    }
+}

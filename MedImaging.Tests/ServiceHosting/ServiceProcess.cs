@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using MedImaging.AppHost.Hosting;
+
+namespace MedImaging.Tests.ServiceHosting;
+
+/// <summary>A built MedImaging.Api or MedImaging.Silo running as a real process on a free loopback port.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _child;
+    private readonly ConcurrentQueue<string> _lines;
+
+    private ServiceProcess(ChildProcess child, ConcurrentQueue<string> lines, Uri baseAddress)
+    {
+        _child = child;
+        _lines = lines;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _child.Id;
+
+    /// <summary>Every line the process wrote so far.</summary>
+    public IReadOnlyList<string> Output => [.. _lines];
+
+    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
+    {
+        var layout = RepositoryLayout.Discover();
+        var port = Ports.PickFree();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var variables = new Dictionary<string, string>(environment)
+        {
+            ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
+            ["DOTNET_gcServer"] = "0",
+        };
+        var dll = layout.ProjectAssembly(project);
+        var lines = new ConcurrentQueue<string>();
+        var child = ChildProcess.Start(
+            new ChildProcessSpec(project, "dotnet", [dll], Path.GetDirectoryName(dll)!) { Environment = variables },
+            NullOutputSink.Instance);
+        child.OutputLine += lines.Enqueue;
+        var service = new ServiceProcess(child, lines, baseAddress);
+        try
+        {
+            await Readiness.WaitForHttpAsync(child, new Uri(baseAddress, "/alive"), TimeSpan.FromSeconds(60), requireSuccess: true, CancellationToken.None);
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+        return service;
+    }
+
+    /// <summary>SIGTERM, then a kill after <paramref name="grace"/>.</summary>
+    public Task StopAsync(TimeSpan grace) => _child.StopAsync(grace);
+
+    public ValueTask DisposeAsync() => _child.DisposeAsync();
+}

@@ -1,0 +1,73 @@
+using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Studies;
+using MedImaging.Silo.Runtime;
+using MedImaging.Tests.AppHost.Emulators;
+using MedImaging.Tests.ServiceHosting;
+
+namespace MedImaging.Tests.Silo.Runtime;
+
+/// <summary>The grain state's optimistic concurrency: two activations of one study cannot both save.</summary>
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class DynamoStudyStateTests(AwsEmulatorFixture emulators) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
+    private readonly LocalAws _aws = new(emulators);
+    private StudyTable _table = null!;
+
+    public async Task InitializeAsync() => _table = _aws.StudyTable(await _aws.ProvisionAsync());
+
+    public Task DisposeAsync()
+    {
+        _aws.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_activations_fails_to_save_and_loses_nothing_of_the_first()
+    {
+        const string key = "2.25.42";
+        var first = new DynamoStudyState(_table, key);
+        var second = new DynamoStudyState(_table, key);
+        await first.ReadStateAsync();
+        await second.ReadStateAsync();
+        Assert.False(first.RecordExists);
+
+        first.State.Study = StudyRecord.New(key, Now);
+        first.State.Instances["1.1"] = Instance("1.1");
+        await first.WriteStateAsync();
+        second.State.Study = StudyRecord.New(key, Now);
+        second.State.Instances["2.2"] = Instance("2.2");
+
+        await Assert.ThrowsAsync<StudyConcurrencyException>(() => second.WriteStateAsync());
+        await second.ReadStateAsync();
+        Assert.Equal(first.Etag, second.Etag);
+        Assert.Equal(["1.1"], second.State.Instances.Keys);
+        Assert.Equal(1, second.State.Study!.InstanceCount);
+    }
+
+    [Fact]
+    public async Task Each_write_advances_the_etag_and_a_reread_state_can_write_again()
+    {
+        const string key = "2.25.43";
+        var state = new DynamoStudyState(_table, key);
+        await state.ReadStateAsync();
+        state.State.Study = StudyRecord.New(key, Now);
+        await state.WriteStateAsync();
+        var etag = state.Etag;
+
+        state.State.Instances["1.1"] = Instance("1.1");
+        await state.WriteStateAsync();
+
+        Assert.NotEqual(etag, state.Etag);
+        var reread = new DynamoStudyState(_table, key);
+        await reread.ReadStateAsync();
+        Assert.Equal(state.Etag, reread.Etag);
+        Assert.True(reread.RecordExists);
+        reread.State.Instances["1.1"] = reread.State.Instances["1.1"] with { Status = InstanceStatus.Failed };
+        await reread.WriteStateAsync();
+        Assert.Equal(InstanceStatus.Failed, (await _table.LoadAsync(key))!.Instances.Single().Status);
+    }
+
+    private static InstanceRecord Instance(string id) =>
+        new(id, InstanceStatus.Done, "ingest", $"incoming/2.25.42/{id}", "application/dicom", 1, new string('0', 64), Now, Now);
+}
