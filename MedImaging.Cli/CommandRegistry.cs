@@ -9,6 +9,7 @@ public static class CommandRegistry
     [
         new DumpCommand(),
         new RenderCommand(),
+        new BenchRenderCommand(),
         new DeidCommand(),
         new BenchDeidCommand(),
     ];

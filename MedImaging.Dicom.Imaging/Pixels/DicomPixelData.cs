@@ -1,9 +1,3 @@
-using MedImaging.Dicom.Imaging.Codecs;
-using MedImaging.Dicom.Imaging.Codecs.Deflate;
-using MedImaging.Dicom.Imaging.Codecs.Jpeg;
-using MedImaging.Dicom.Imaging.Codecs.Native;
-using MedImaging.Dicom.Imaging.Codecs.Rle;
-
 namespace MedImaging.Dicom.Imaging.Pixels;
 
 /// <summary>
@@ -61,7 +55,7 @@ public sealed class DicomPixelData
         return new DicomPixelData(dataset, syntax, format, frames, item);
     }
 
-    private const string DeflatedFrameSyntax = "1.2.840.10008.1.2.8.1";
+    private const string DeflatedFrameSyntax = FrameDecoder.DeflatedImageFrameCompression;
 
     /// <summary>The frame's bytes as stored: the native slice, or its fragments joined.</summary>
     public byte[] GetEncodedFrame(int frame)
@@ -87,30 +81,9 @@ public sealed class DicomPixelData
     }
 
     /// <summary>Decodes one frame (0-based) without touching the others.</summary>
-    public DecodedFrame DecodeFrame(int frame)
-    {
-        var encoded = GetEncodedFrame(frame);
-        try
-        {
-            return TransferSyntax.UID.UID switch
-            {
-                "1.2.840.10008.1.2.4.50" or "1.2.840.10008.1.2.4.51" or "1.2.840.10008.1.2.4.57" or "1.2.840.10008.1.2.4.70"
-                    => JpegDecoder.Decode(encoded, Format),
-                "1.2.840.10008.1.2.4.80" or "1.2.840.10008.1.2.4.81" => CharLsDecoder.Decode(encoded, Format),
-                "1.2.840.10008.1.2.4.90" or "1.2.840.10008.1.2.4.91" or "1.2.840.10008.1.2.4.92" or "1.2.840.10008.1.2.4.93"
-                    or "1.2.840.10008.1.2.4.201" or "1.2.840.10008.1.2.4.202" or "1.2.840.10008.1.2.4.203"
-                    => OpenJpegDecoder.Decode(encoded, Format),
-                "1.2.840.10008.1.2.5" => RleDecoder.Decode(encoded, Format),
-                DeflatedFrameSyntax => NativeFrameConverter.Convert(DeflatedFrameDecoder.Inflate(encoded, Format), Format, bigEndian: false),
-                _ when !TransferSyntax.IsEncapsulated => NativeFrameConverter.Convert(encoded, Format, ((DicomElement)_pixelItem).IsBigEndian && Format.BitsAllocated > 8),
-                var uid => throw new PixelDataException($"transfer syntax {uid} is not supported for pixel data"),
-            };
-        }
-        catch (IndexOutOfRangeException e)
-        {
-            throw new CodecException(TransferSyntax.UID.UID, "corrupt compressed data", e);
-        }
-    }
+    public DecodedFrame DecodeFrame(int frame) =>
+        FrameDecoder.Decode(TransferSyntax.UID.UID, GetEncodedFrame(frame), Format,
+            _pixelItem is DicomElement { IsBigEndian: true });
 
     private static byte[] ReadRange(DicomElement element, long offset, long length)
     {
