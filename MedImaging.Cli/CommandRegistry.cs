@@ -1,4 +1,5 @@
 using MedImaging.Cli.Commands;
+using MedImaging.Cli.Commands.Bench;
 
 namespace MedImaging.Cli;
 
@@ -10,7 +11,10 @@ public static class CommandRegistry
         new DumpCommand(),
         new RenderCommand(),
         new BenchRenderCommand(),
+        new ValidateCommand(),
+        new BenchParseCommand(),
         new DeidCommand(),
         new BenchDeidCommand(),
+        new BenchIngestCommand(),
     ];
 }

@@ -17,13 +17,8 @@ public sealed class LargeFileMemoryTests : IDisposable
     [Fact]
     public void A_64_MiB_multi_frame_file_is_de_identified_with_flat_memory() => DeidentifyLargeFile(frames: 128);
 
-    [Fact]
-    public void A_1_GiB_multi_frame_file_is_de_identified_with_flat_memory()
-    {
-        if (Environment.GetEnvironmentVariable("MEDIMAGING_LARGE_TESTS") != "1")
-            return; // behind a flag: writes and reads 2 GiB of disk
-        DeidentifyLargeFile(frames: 2048);
-    }
+    [LargeFileFact]
+    public void A_1_GiB_multi_frame_file_is_de_identified_with_flat_memory() => DeidentifyLargeFile(frames: 2048);
 
     private void DeidentifyLargeFile(int frames)
     {

@@ -53,7 +53,7 @@ public sealed class Deidentifier
             CompoundActionResolver.Standard,
             _remapper,
             _policy.RetainLongitudinalModifiedDates ? DateShifter.ForPatient(_secret, PatientKey(dataset)) : null,
-            TextScrubber.FromDataset(dataset),
+            NeedsScrubber(_policy) ? TextScrubber.FromDataset(dataset) : TextScrubber.Empty,
             EnhancedSopClasses.Contains(sopClass) || sopClass.StartsWith("1.2.840.10008.5.1.4.1.1.88.", StringComparison.Ordinal),
             _listedDecisions);
 
@@ -77,6 +77,10 @@ public sealed class Deidentifier
         var audit = new DeidentificationAudit(sopInstanceUid, ConfidentialityProfile.Edition, options, context.Entries, risk);
         return new DeidentificationResult(new DicomFile(meta, dataset, DicomFileFormat.Part10, preamble: null), audit);
     }
+
+    /// <summary>Only the Clean options put C on free text; the basic profile and the retain options never scrub.</summary>
+    private static bool NeedsScrubber(DeidentificationPolicy policy) =>
+        policy.CleanDescriptors || policy.CleanStructuredContent || policy.CleanGraphics;
 
     /// <summary>The patient the date offset belongs to: Patient ID, or the study when the ID is empty.</summary>
     private static string PatientKey(DicomDataset dataset)

@@ -11,6 +11,9 @@ public abstract class DicomBulkData
     /// <summary>Copies the bytes into <paramref name="destination"/> without keeping them.</summary>
     public virtual void CopyTo(Stream destination) => destination.Write(GetBytes().Span);
 
+    /// <summary>Copies the bytes into a caller's buffer (e.g. a pooled one) without keeping them.</summary>
+    public virtual void CopyTo(Span<byte> destination) => GetBytes().Span.CopyTo(destination);
+
     public static DicomBulkData FromMemory(ReadOnlyMemory<byte> bytes) => new MemoryBulkData(bytes);
 }
 
@@ -48,6 +51,24 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
         return bytes;
     }
 
+    public override void CopyTo(Span<byte> destination)
+    {
+        if (destination.Length < length) throw new ArgumentException("destination is shorter than the bulk data", nameof(destination));
+        if (_loaded is { } loaded)
+        {
+            loaded.Span.CopyTo(destination);
+            return;
+        }
+        using var handle = File.OpenHandle(Path);
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(handle, destination[read..(int)length], Offset + read);
+            if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + read);
+            read += n;
+        }
+    }
+
     public override void CopyTo(Stream destination)
     {
         if (_loaded is { } loaded)
@@ -72,6 +93,46 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
+
+/// <summary>Bulk data left in a seekable stream; read when asked for, so the stream must still be open then.</summary>
+public sealed class StreamBulkData(Stream stream, long offset, long length) : DicomBulkData
+{
+    private ReadOnlyMemory<byte>? _loaded;
+
+    public long Offset { get; } = offset;
+    public override long Length => length;
+    public bool IsLoaded => _loaded.HasValue;
+
+    public override ReadOnlyMemory<byte> GetBytes()
+    {
+        if (_loaded is { } loaded) return loaded;
+        if (length > Array.MaxLength) throw new DicomDataException($"bulk data of {length} bytes is too large to load");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        CopyTo(bytes);
+        _loaded = bytes;
+        return bytes;
+    }
+
+    public override void CopyTo(Span<byte> destination)
+    {
+        if (_loaded is { } loaded)
+        {
+            loaded.Span.CopyTo(destination);
+            return;
+        }
+        lock (stream)
+        {
+            stream.Position = Offset;
+            var read = 0;
+            while (read < length)
+            {
+                var n = stream.Read(destination[read..(int)length]);
+                if (n == 0) throw new DicomFormatException("stream shorter than when it was read", Offset + read);
+                read += n;
+            }
         }
     }
 }

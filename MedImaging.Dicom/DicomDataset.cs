@@ -6,6 +6,7 @@ namespace MedImaging.Dicom;
 /// <summary>An ordered set of data elements, sequences and encapsulated pixel data, sorted by tag.</summary>
 public partial class DicomDataset : IEnumerable<DicomItem>
 {
+    private const uint SpecificCharacterSetTag = 0x00080005;
     private readonly List<DicomItem> _items;
     private DicomCharacterSet? _characterSet;
 
@@ -56,7 +57,7 @@ public partial class DicomDataset : IEnumerable<DicomItem>
     /// <summary>Adds or replaces an item, keeping tag order.</summary>
     public DicomDataset AddOrUpdate(DicomItem item)
     {
-        if (item.Tag == DicomTag.SpecificCharacterSet) _characterSet = null;
+        if (item.Tag.Value == SpecificCharacterSetTag) _characterSet = null;
         if (item is DicomSequence sequence)
             foreach (var child in sequence.Items) child.Parent = this;
         var count = _items.Count;

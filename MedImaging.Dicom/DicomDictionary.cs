@@ -7,7 +7,7 @@ namespace MedImaging.Dicom;
 /// The PS3.6 data dictionary, read once from standard/data-dictionary.tsv embedded in this assembly.
 /// Lookup tries the exact tag, then the repeating-group rows (50xx, 60xx, 7Fxx, ...).
 /// </summary>
-public sealed class DicomDictionary
+public sealed partial class DicomDictionary
 {
     private const string ResourceName = "MedImaging.Dicom.data-dictionary.tsv";
     private static readonly Lazy<DicomDictionary> Lazy = new(Load);
@@ -44,6 +44,25 @@ public sealed class DicomDictionary
                     return true;
                 }
         entry = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// The VR a tag is read with when the encoding carries none (implicit VR, UN re-read), from constant tables generated
+    /// from the same TSV: no allocation, so parsing never pays for loading the full dictionary.
+    /// </summary>
+    internal static bool TryGetImplicitVR(uint tag, out DicomVR vr)
+    {
+        var index = ImplicitTags.BinarySearch(tag);
+        if (index >= 0) return DicomVR.TryParse(ImplicitVRCodes[index], out vr);
+        if ((tag & 0x00010000) == 0)
+        {
+            var tags = RepeatingTags;
+            var masks = RepeatingMasks;
+            for (var i = 0; i < tags.Length; i++)
+                if ((tag & masks[i]) == tags[i]) return DicomVR.TryParse(RepeatingVRCodes[i], out vr);
+        }
+        vr = DicomVR.UN;
         return false;
     }
 

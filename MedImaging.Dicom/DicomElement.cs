@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using MedImaging.Dicom.Text;
+using MedImaging.Dicom.Values;
 
 namespace MedImaging.Dicom;
 
@@ -27,6 +28,9 @@ public sealed class DicomElement : DicomItem
     /// <summary>Byte order of binary values in <see cref="Buffer"/>.</summary>
     public bool IsBigEndian { get; }
 
+    /// <summary>Read as VR UN and re-interpreted with the dictionary's VR; written back as UN in the same syntax.</summary>
+    public bool EncodedAsUN { get; init; }
+
     /// <summary>Set when the value was left in the file or stream (lazy).</summary>
     public DicomBulkData? BulkData { get; }
 
@@ -34,6 +38,13 @@ public sealed class DicomElement : DicomItem
 
     /// <summary>The value bytes; bulk data is loaded on first access.</summary>
     public ReadOnlyMemory<byte> Buffer => BulkData?.GetBytes() ?? _inline;
+
+    /// <summary>Copies the value into a caller's buffer (at least <see cref="Length"/> bytes) without keeping a copy.</summary>
+    public void CopyValueTo(Span<byte> destination)
+    {
+        if (BulkData is { } bulk) bulk.CopyTo(destination);
+        else _inline.Span.CopyTo(destination);
+    }
 
     /// <summary>Number of values: backslash-separated for multi-valued strings, value size for binary VRs.</summary>
     public int Count
@@ -95,6 +106,8 @@ public sealed class DicomElement : DicomItem
             if (typeof(T) == typeof(string)) return (T)(object)text;
             if (typeof(T) == typeof(DicomUID)) return (T)(object)DicomUID.Parse(text);
             if (typeof(T) == typeof(DicomTag)) return (T)(object)DicomTag.Parse(text);
+            if (DicomTemporalValue.TryConvert<T>(text, VR, out var temporal)) return temporal;
+            if (typeof(T) == typeof(DicomPersonName)) return (T)(object)DicomPersonName.Parse(text);
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 throw new DicomDataException($"value {index} of {VR.Code} is not a number", Tag);
             if (VR == DicomVR.IS && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))

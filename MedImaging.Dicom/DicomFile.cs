@@ -36,11 +36,19 @@ public sealed class DicomFile
         return DicomFileReader.Read(source, options ?? DicomReadOptions.Default, source.OpenStreamAt);
     }
 
-    /// <summary>Reads from a stream (consumed to its end; values refer to one buffer, nothing is copied per element).</summary>
     public static DicomFile Open(Stream stream, DicomReadOptions? options = null) => Read(stream, options);
 
+    /// <summary>
+    /// Reads from a stream. A seekable stream is read through a window and bulk data stays in it (read when asked
+    /// for, so keep the stream open until then); any other stream is read to its end into one buffer.
+    /// </summary>
     public static DicomFile Read(Stream stream, DicomReadOptions? options = null)
     {
+        if (stream.CanSeek && stream is not MemoryStream)
+        {
+            using var windowed = new StreamByteSource(stream);
+            return DicomFileReader.Read(windowed, options ?? DicomReadOptions.Default, windowed.OpenStreamAt);
+        }
         byte[] bytes;
         if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
             bytes = segment.AsSpan((int)memory.Position).ToArray();

@@ -17,7 +17,7 @@ public sealed record DicomReadOptions
     public int MaxSequenceDepth { get; init; } = 64;
 
     /// <summary>Largest inflated size of a deflated dataset (guards against deflate bombs).</summary>
-    public long MaxInflatedBytes { get; init; } = 1L << 30;
+    public long MaxInflatedBytes { get; init; } = 256L << 20;
 
     /// <summary>Re-interpret explicit VR UN elements with the dictionary's VR when the tag is known.</summary>
     public bool ReinterpretUnknownVR { get; init; } = true;

@@ -1,4 +1,6 @@
 using Amazon.Runtime.Credentials;
+using MedImaging.Dicom.Deidentification;
+using MedImaging.Dicom.Deidentification.Policy;
 using MedImaging.Pipeline.Adapters;
 using MedImaging.Pipeline.Analysis;
 using MedImaging.Pipeline.Analysis.Rekognition;
@@ -19,8 +21,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="InstancePipeline"/> and <see cref="StudyPublisher"/> with options bound from
-    /// configuration. The host must register <see cref="Storage.IObjectStore"/>, and, until their adapters
-    /// exist here, <see cref="IInstanceDeidentifier"/> and <see cref="IImageRenderer"/>.
+    /// configuration. The host must register <see cref="Storage.IObjectStore"/>, and, until its adapter
+    /// exists here, <see cref="IImageRenderer"/>; the reader, de-identifier and analyzer are registered unless the host did first.
     /// </summary>
     public static IServiceCollection AddMedImagingPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,6 +40,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(new Pseudonymizer(pipeline.PseudonymSecret));
         services.AddSingleton(sp => new PipelineTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<IInstanceReader>(new CompositeInstanceReader(new DicomInstanceReader()));
+        services.TryAddSingleton<IInstanceDeidentifier>(new DicomDeidentifyStep(
+            new Deidentifier(DeidentificationPolicy.Basic, System.Text.Encoding.UTF8.GetBytes(pipeline.DeidentificationSecret))));
         services.TryAddSingleton<IImageAnalyzer>(sp => CreateAnalyzer(pipeline, configuration));
         services.AddSingleton(sp => new InstancePipelinePorts(
             sp.GetRequiredService<Storage.IObjectStore>(),
@@ -46,11 +50,13 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IImageRenderer>(),
             sp.GetRequiredService<IImageAnalyzer>()));
         services.AddSingleton<InstancePipeline>();
+        if (webhook.Url is not null)
+            services.AddSingleton(sp => new WebhookSender(new HttpClient(), webhook, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StudyPublisher(
             sp.GetRequiredService<Storage.IObjectStore>(),
             buckets,
             sp.GetRequiredService<Pseudonymizer>(),
-            webhook.Url is null ? null : new WebhookSender(new HttpClient(), webhook, sp.GetRequiredService<TimeProvider>()),
+            sp.GetService<WebhookSender>(),
             sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -59,9 +59,11 @@ public sealed class AwsEmulators : IAsyncDisposable
             var fauxqs = ChildProcess.Start(Fauxqs.Spec(layout, fauxqsPort), sink);
             started.Add(fauxqs);
             var emulators = new AwsEmulators(dynamoDb, fauxqs, dynamoDbPort, fauxqsPort, options.Region);
-            await Task.WhenAll(
-                Readiness.WaitForHttpAsync(dynamoDb, emulators.DynamoDbUrl, options.StartTimeout, requireSuccess: false, cancellationToken),
-                Readiness.WaitForHttpAsync(fauxqs, new Uri(emulators.FauxqsUrl, "/health"), options.StartTimeout, requireSuccess: true, cancellationToken));
+            await FailFast.WhenAllAsync(
+            [
+                token => Readiness.WaitForHttpAsync(dynamoDb, emulators.DynamoDbUrl, options.StartTimeout, requireSuccess: false, token),
+                token => Readiness.WaitForHttpAsync(fauxqs, new Uri(emulators.FauxqsUrl, "/health"), options.StartTimeout, requireSuccess: true, token),
+            ], cancellationToken);
             return emulators;
         }
         catch

@@ -23,7 +23,7 @@ public static class StudyItemSerializer
         item[SortKey] = new AttributeValue(MetaSortKey);
         item[VersionAttribute] = new AttributeValue { N = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         item[StatusIndexPartitionKey] = new AttributeValue(StatusPartition(study.Status));
-        item[StatusIndexSortKey] = new AttributeValue(study.UpdatedAt.UtcDateTime.ToString("O"));
+        item[StatusIndexSortKey] = new AttributeValue(StatusIndexTime(study.UpdatedAt));
         return item;
     }
 

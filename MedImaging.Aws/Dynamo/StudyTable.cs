@@ -75,6 +75,29 @@ public sealed class StudyTable(IAmazonDynamoDB dynamo, string tableName)
         return newVersion;
     }
 
+    /// <summary>
+    /// Studies in <paramref name="status"/> not updated since <paramref name="updatedBefore"/>, oldest first,
+    /// read from the status index (eventually consistent: the grain re-checks before it acts).
+    /// </summary>
+    public async Task<IReadOnlyList<StaleStudy>> ListStaleAsync(
+        string status, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        var page = await dynamo.QueryAsync(new QueryRequest
+        {
+            TableName = tableName,
+            IndexName = StatusIndexName,
+            KeyConditionExpression = "#pk = :status AND #sk < :before",
+            ExpressionAttributeNames = new() { ["#pk"] = StatusIndexPartitionKey, ["#sk"] = StatusIndexSortKey },
+            ExpressionAttributeValues = new()
+            {
+                [":status"] = new AttributeValue(StatusPartition(status)),
+                [":before"] = new AttributeValue(StatusIndexTime(updatedBefore)),
+            },
+            Limit = limit,
+        }, cancellationToken);
+        return (page.Items ?? []).Select(StudyItemSerializer.ToStudy).Select(s => new StaleStudy(s.StudyKey, s.UpdatedAt)).ToList();
+    }
+
     /// <summary>Creates the study item unless it exists, so a study is visible as soon as its upload is accepted.</summary>
     public async Task<bool> CreateIfAbsentAsync(StudyRecord study, CancellationToken cancellationToken = default)
     {

@@ -22,4 +22,7 @@ public static class StudyTableSchema
     public static string InstanceSortKey(string instanceId) => InstanceSortKeyPrefix + instanceId;
 
     public static string StatusPartition(string status) => "STATUS#" + status;
+
+    /// <summary>Fixed-width ISO 8601 UTC, so the index sorts by time.</summary>
+    public static string StatusIndexTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,18 +18,20 @@ public sealed class BenchDeidCommand : ICliCommand
     private const string DefaultSource = "testdata/corpus/ct_ele_14s.dcm";
 
     public string Name => "bench deid";
-    public string Usage => "[--count N] [--source FILE] [--work DIR]";
+    public string Usage => "[--count N] [--runs R] [--source FILE] [--work DIR]";
     public string Description => "files/s of our de-identification vs gdcmanon --dumb and pydicom";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var count = 200;
+        var runs = 3;
         string? source = null, work = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--count" when i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0: count = n; i++; break;
+                case "--runs" when i + 1 < args.Count && int.TryParse(args[i + 1], out var r) && r > 0: runs = r; i++; break;
                 case "--source" when i + 1 < args.Count: source = args[++i]; break;
                 case "--work" when i + 1 < args.Count: work = args[++i]; break;
                 default:
@@ -47,7 +49,7 @@ public sealed class BenchDeidCommand : ICliCommand
         work ??= Path.Combine(Path.GetTempPath(), "medimaging-bench-deid-" + Environment.ProcessId);
         try
         {
-            return Bench(source, work, count, output, error);
+            return Bench(source, work, count, runs, output, error);
         }
         finally
         {
@@ -56,33 +58,43 @@ public sealed class BenchDeidCommand : ICliCommand
         }
     }
 
-    private static int Bench(string source, string work, int count, TextWriter output, TextWriter error)
+    private static int Bench(string source, string work, int count, int runs, TextWriter output, TextWriter error)
     {
         var input = Path.Combine(work, "in");
         var inputs = BenchCorpusBuilder.Build(source, input, count);
         var warmup = BenchCorpusBuilder.Build(source, Path.Combine(work, "warmup"), 3);
         var deidentifier = new Deidentifier(DeidentificationPolicy.Basic, Encoding.UTF8.GetBytes("bench-secret"));
-        var ours = Path.Combine(work, "ours");
-        Directory.CreateDirectory(ours);
         foreach (var path in warmup)
             DeidentifyOne(deidentifier, path, Path.Combine(work, "warmup"));
 
-        var clock = Stopwatch.StartNew();
-        foreach (var path in inputs)
-            DeidentifyOne(deidentifier, path, ours);
-        var oursElapsed = clock.Elapsed;
-
-        var oursParallel = Path.Combine(work, "ours-parallel");
-        Directory.CreateDirectory(oursParallel);
-        clock.Restart();
-        Parallel.ForEach(inputs, path => DeidentifyOne(deidentifier, path, oursParallel));
-        var parallelElapsed = clock.Elapsed;
-
+        // R rounds, each running every tool once into a fresh directory, interleaved so that all tools see the
+        // same machine load; each tool's best round counts (the machine may be shared).
         var actions = PeerActions.ForBenchmark();
-        var gdcmElapsed = PeerRunner.RunGdcmanon(input, Path.Combine(work, "gdcmanon"), actions);
-        var pydicomElapsed = PeerRunner.RunPydicom(input, Path.Combine(work, "pydicom"), actions, work);
+        string Fresh(string name, int run) => Directory.CreateDirectory(Path.Combine(work, $"{name}-{run}")).FullName;
+        var oursElapsed = TimeSpan.MaxValue;
+        var parallelElapsed = TimeSpan.MaxValue;
+        var gdcmElapsed = TimeSpan.MaxValue;
+        var pydicomElapsed = TimeSpan.MaxValue;
+        for (var run = 0; run < runs; run++)
+        {
+            var target = Fresh("ours", run);
+            var clock = Stopwatch.StartNew();
+            foreach (var path in inputs)
+                DeidentifyOne(deidentifier, path, target);
+            oursElapsed = Min(oursElapsed, clock.Elapsed);
 
-        foreach (var (tool, directory) in new[] { ("medimaging", ours), ("medimaging", oursParallel), ("gdcmanon", Path.Combine(work, "gdcmanon")), ("pydicom", Path.Combine(work, "pydicom")) })
+            target = Fresh("ours-parallel", run);
+            clock.Restart();
+            Parallel.ForEach(inputs, path => DeidentifyOne(deidentifier, path, target));
+            parallelElapsed = Min(parallelElapsed, clock.Elapsed);
+
+            gdcmElapsed = Min(gdcmElapsed, PeerRunner.RunGdcmanon(input, Fresh("gdcmanon", run), actions));
+            pydicomElapsed = Min(pydicomElapsed, PeerRunner.RunPydicom(input, Fresh("pydicom", run), actions, work));
+        }
+        var ours = Path.Combine(work, "ours-0");
+        var oursParallel = Path.Combine(work, "ours-parallel-0");
+
+        foreach (var (tool, directory) in new[] { ("medimaging", ours), ("medimaging", oursParallel), ("gdcmanon", Path.Combine(work, "gdcmanon-0")), ("pydicom", Path.Combine(work, "pydicom-0")) })
         {
             var written = Directory.GetFiles(directory).Length;
             if (written != count)
@@ -95,7 +107,7 @@ public sealed class BenchDeidCommand : ICliCommand
         string Line(string tool, TimeSpan elapsed, string note) =>
             $"{tool,-11} {count} files in {elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),6} s = {PeerRunner.Rate(count, elapsed),7} files/s  {note}";
         var size = new FileInfo(inputs[0]).Length / 1024;
-        output.WriteLine($"bench deid: {count} copies of {Path.GetFileName(source)} (512x512 16-bit CT, {size} KiB, {BenchPhi.AttributeCount} identifying attributes incl. private and nested)");
+        output.WriteLine($"bench deid (best of {runs} interleaved rounds): {count} copies of {Path.GetFileName(source)} (512x512 16-bit CT, {size} KiB, {BenchPhi.AttributeCount} identifying attributes incl. private and nested)");
         output.WriteLine(Line("medimaging", oursElapsed, "(Basic profile, in-process, one thread, after a 3-file warm-up)"));
         output.WriteLine(Line("medimaging", parallelElapsed, $"(same, {Environment.ProcessorCount} threads)"));
         output.WriteLine(Line("gdcmanon", gdcmElapsed, $"({PeerRunner.GdcmVersion().Split('\n')[0]}, --dumb, same removals, one run over the directory)"));
@@ -104,6 +116,8 @@ public sealed class BenchDeidCommand : ICliCommand
         output.WriteLine(Ratio($"{Environment.ProcessorCount} threads", parallelElapsed, gdcmElapsed, pydicomElapsed));
         return 0;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static string Ratio(string label, TimeSpan ours, TimeSpan gdcm, TimeSpan pydicom)
     {

@@ -13,7 +13,7 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         var privateCreators = new List<DicomItem>();
         foreach (var item in dataset.ToList())
         {
-            var itemPath = path + item.Tag;
+            var itemPath = path + TagText.Of(item.Tag);
             if (item.Tag.IsPrivate)
             {
                 if (item.Tag.IsPrivateCreator)
@@ -35,9 +35,9 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         {
             var block = ((uint)creator.Tag.Group << 16) | creator.Tag.Element;
             if (keptPrivateBlocks.Contains(block))
-                context.Record(path + creator.Tag, AuditOutcome.Kept, "private creator of a retained safe private attribute");
+                context.Record(path + TagText.Of(creator.Tag), AuditOutcome.Kept, "private creator of a retained safe private attribute");
             else
-                Remove(dataset, creator, path + creator.Tag, "E.1-1 basic X (private creator)");
+                Remove(dataset, creator, path + TagText.Of(creator.Tag), "E.1-1 basic X (private creator)");
         }
 
         if (!nested)
@@ -207,7 +207,7 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         foreach (var item in orphans)
         {
             dataset.Remove(item.Tag);
-            var itemPath = path + item.Tag;
+            var itemPath = path + TagText.Of(item.Tag);
             context.Entries.RemoveAll(e => e.Path == itemPath);
             context.Record(itemPath, AuditOutcome.Removed, "overlay group whose Overlay Data was removed");
         }

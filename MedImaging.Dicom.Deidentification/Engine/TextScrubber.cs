@@ -24,6 +24,8 @@ internal sealed class TextScrubber
     public TextScrubber(IEnumerable<string> tokens) =>
         _tokens = tokens.Where(t => t.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(t => t.Length).ToArray();
 
+    public static TextScrubber Empty { get; } = new([]);
+
     public static TextScrubber FromDataset(DicomDataset dataset)
     {
         var tokens = new List<string>();

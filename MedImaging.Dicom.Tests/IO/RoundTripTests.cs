@@ -1,3 +1,4 @@
+using MedImaging.Dicom.Json;
 using MedImaging.Dicom.Tests.Support;
 using MedImaging.Testing;
 
@@ -18,7 +19,7 @@ public class RoundTripTests
         {
             // Deflate output depends on the compressor; compare the inflated datasets instead.
             var reread = DicomFile.Read(output.ToArray());
-            Assert.Equal(Json.DicomJsonWriter.Write(file.Dataset), Json.DicomJsonWriter.Write(reread.Dataset));
+            Assert.Equal(DicomJsonWriter.Write(file.Dataset), DicomJsonWriter.Write(reread.Dataset));
             return;
         }
         Assert.Equal(original.Length, output.Length);
@@ -33,7 +34,7 @@ public class RoundTripTests
         var fromPath = DicomFile.Open(path);
         using var stream = File.OpenRead(path);
         var fromStream = DicomFile.Read(stream);
-        Assert.Equal(Json.DicomJsonWriter.Write(fromPath.Dataset), Json.DicomJsonWriter.Write(fromStream.Dataset));
+        Assert.Equal(DicomJsonWriter.Write(fromPath.Dataset), DicomJsonWriter.Write(fromStream.Dataset));
     }
 
     private static int FirstDifference(byte[] a, byte[] b)

@@ -27,11 +27,14 @@ public static partial class DcmtkJson
 
         var copy = scratch.File("dcmtk-input.dcm");
         File.Copy(path, copy);
+        var characterSetDump = dump.Output;
         if (UnknownVRLine().IsMatch(dump.Output))
         {
             var converted = scratch.File("dcmtk-input-un.dcm");
             Run("dcmconv", "+uc", copy, converted);
             copy = converted;
+            // dcmdump prints a UN (0008,0005) as hex bytes: take its value from the converted copy.
+            characterSetDump = ExternalTool.Run("dcmdump", "-q", converted).Output;
         }
         var pixelSequences = PixelSequenceLine().Matches(dump.Output);
         var nested = pixelSequences.Any(m => m.Groups["indent"].Length > 0);
@@ -39,7 +42,7 @@ public static partial class DcmtkJson
 
         var json = ExternalTool.Run("dcm2json", copy);
         if (json.ExitCode != 0) throw new InvalidOperationException($"dcm2json exit {json.ExitCode} on a file dcmdump reads: {json.Error}");
-        return new DcmtkJsonResult(false, "", json.Output, TopLevelValues(dump.Output, "(0008,0005)"), nested);
+        return new DcmtkJsonResult(false, "", json.Output, TopLevelValues(characterSetDump, "(0008,0005)"), nested);
     }
 
     /// <summary>The values dcmdump prints for a top-level (unindented) element, or null when it is absent.</summary>

@@ -106,7 +106,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
                 if (vr == DicomVR.SQ)
                     item = ReadSequence(tag, valuePosition, length, valueEnd, depth, asUN: false, out position);
                 else if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && !tag.IsPrivate &&
-                         DicomDictionary.Default.TryGet(tag, out var entry) && entry.DefaultVR == DicomVR.SQ)
+                         DicomDictionary.TryGetImplicitVR(tagValue, out var known) && known == DicomVR.SQ)
                     item = ReadSequence(tag, valuePosition, length, valueEnd, depth, asUN: true, out position);
                 else
                 {
@@ -121,11 +121,28 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     private DicomElement ReadElement(DicomDataset dataset, DicomTag tag, DicomVR vr, long position, uint length, int depth)
     {
         if (tag.IsPrivate && tag.Element >= 0x1000) tag = BindPrivateCreator(dataset, tag);
+        var bigEndian = _bigEndian;
+        var encodedAsUN = false;
+        if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && KnownVR(tag) is { } known)
+        {
+            // PS3.5 6.2.2: a UN value is encoded as in implicit VR little endian.
+            vr = known;
+            bigEndian = false;
+            encodedAsUN = true;
+        }
         var isBulk = (tag.Value == PixelDataTag && depth == 0) ||
                      (length >= options.BulkDataThreshold && !vr.IsString && vr != DicomVR.SQ);
         return isBulk
-            ? new DicomElement(tag, vr, source.Bulk(position, length), _bigEndian)
-            : new DicomElement(tag, vr, source.Value(position, (int)length), _bigEndian);
+            ? new DicomElement(tag, vr, source.Bulk(position, length), bigEndian) { EncodedAsUN = encodedAsUN }
+            : new DicomElement(tag, vr, source.Value(position, (int)length), bigEndian) { EncodedAsUN = encodedAsUN };
+    }
+
+    private static DicomVR? KnownVR(DicomTag tag)
+    {
+        if (tag.IsPrivate)
+            return tag.IsPrivateCreator ? DicomVR.LO : null;
+        if (tag.IsGroupLength) return DicomVR.UL;
+        return DicomDictionary.TryGetImplicitVR(tag.Value, out var vr) && vr != DicomVR.UN && vr != DicomVR.SQ ? vr : null;
     }
 
     private DicomTag BindPrivateCreator(DicomDataset dataset, DicomTag tag)
@@ -221,10 +238,8 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     {
         if (tag.IsPrivate)
             return tag.IsPrivateCreator ? DicomVR.LO : tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
-        if (!DicomDictionary.Default.TryGet(tag, out var entry)) return tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
-        var vrs = entry.ValueRepresentations;
-        if (vrs.Count == 2 && vrs[0] == DicomVR.OB && vrs[1] == DicomVR.OW) return DicomVR.OW;
-        return vrs[0] == DicomVR.NONE ? DicomVR.UN : vrs[0];
+        if (DicomDictionary.TryGetImplicitVR(tag.Value, out var vr)) return vr;
+        return tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
     }
 
     private ushort ReadUInt16(ReadOnlySpan<byte> s) => _bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(s) : BinaryPrimitives.ReadUInt16LittleEndian(s);

@@ -65,8 +65,9 @@ internal sealed class DicomDatasetWriter(Stream output, bool isExplicitVR, bool 
     private void WriteElement(DicomElement element)
     {
         if (element.Length > uint.MaxValue - 1) throw new DicomDataException("value too long to encode", element.Tag);
-        WriteHeader(element.Tag, element.VR, (uint)element.Length);
-        var swap = element.IsBigEndian != _bigEndian && !element.VR.IsString && element.VR.UnitSize > 1;
+        var asUN = element.EncodedAsUN && keepUNSequences && _explicit;
+        WriteHeader(element.Tag, asUN ? DicomVR.UN : element.VR, (uint)element.Length);
+        var swap = !asUN && element.IsBigEndian != _bigEndian && !element.VR.IsString && element.VR.UnitSize > 1;
         if (!swap)
         {
             if (element.BulkData is { } bulk) bulk.CopyTo(output);
@@ -169,7 +170,7 @@ internal sealed class DicomDatasetWriter(Stream output, bool isExplicitVR, bool 
     /// <summary>Bytes the item takes when encoded in the current syntax, header included.</summary>
     public long EncodedLength(DicomItem item) => item switch
     {
-        DicomElement element => HeaderLength(element.VR) + element.Length,
+        DicomElement element => HeaderLength(element.EncodedAsUN && keepUNSequences ? DicomVR.UN : element.VR) + element.Length,
         DicomSequence sequence => SequenceLength(sequence),
         DicomFragmentSequence fragments => FragmentsLength(fragments),
         _ => 0,

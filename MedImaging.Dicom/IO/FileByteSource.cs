@@ -2,22 +2,11 @@ using Microsoft.Win32.SafeHandles;
 
 namespace MedImaging.Dicom.IO;
 
-/// <summary>
-/// Reads a file through a small window; small values are copied into a shared arena (a few arrays per file,
-/// not one per element), large values become <see cref="FileBulkData"/> that is read only when asked for.
-/// </summary>
-internal sealed class FileByteSource : ByteSource, IDisposable
+/// <summary>A file read through a window; bulk data stays in the file as <see cref="FileBulkData"/>.</summary>
+internal sealed class FileByteSource : WindowedByteSource
 {
-    private const int WindowSize = 64 * 1024;
-    private const int ArenaChunk = 16 * 1024;
-
     private readonly SafeFileHandle _handle;
     private readonly string _path;
-    private readonly byte[] _window = GC.AllocateUninitializedArray<byte>(WindowSize);
-    private long _windowStart;
-    private int _windowLength;
-    private byte[] _arena = [];
-    private int _arenaUsed;
 
     public FileByteSource(string path)
     {
@@ -28,63 +17,9 @@ internal sealed class FileByteSource : ByteSource, IDisposable
 
     public override long Length { get; }
 
-    public override ReadOnlySpan<byte> Peek(long position, int count)
-    {
-        if (position < _windowStart || position + count > _windowStart + _windowLength) Fill(position);
-        return _window.AsSpan((int)(position - _windowStart), count);
-    }
-
-    public override ReadOnlyMemory<byte> Value(long position, int length)
-    {
-        if (length == 0) return ReadOnlyMemory<byte>.Empty;
-        Memory<byte> target;
-        if (length > ArenaChunk / 4) target = GC.AllocateUninitializedArray<byte>(length);
-        else
-        {
-            if (_arenaUsed + length > _arena.Length)
-            {
-                _arena = GC.AllocateUninitializedArray<byte>(ArenaChunk);
-                _arenaUsed = 0;
-            }
-            target = _arena.AsMemory(_arenaUsed, length);
-            _arenaUsed += length;
-        }
-        if (position >= _windowStart && position + length <= _windowStart + _windowLength)
-            _window.AsSpan((int)(position - _windowStart), length).CopyTo(target.Span);
-        else if (length <= WindowSize / 2)
-        {
-            Fill(position);
-            _window.AsSpan(0, length).CopyTo(target.Span);
-        }
-        else ReadExactly(target.Span, position);
-        return target;
-    }
+    protected override int ReadAt(Span<byte> target, long position) => RandomAccess.Read(_handle, target, position);
 
     public override DicomBulkData Bulk(long position, long length) => new FileBulkData(_path, position, length);
-
-    private void Fill(long position)
-    {
-        _windowStart = position;
-        _windowLength = 0;
-        var want = (int)Math.Min(WindowSize, Length - position);
-        while (_windowLength < want)
-        {
-            var n = RandomAccess.Read(_handle, _window.AsSpan(_windowLength, want - _windowLength), position + _windowLength);
-            if (n == 0) break;
-            _windowLength += n;
-        }
-    }
-
-    private void ReadExactly(Span<byte> target, long position)
-    {
-        var done = 0;
-        while (done < target.Length)
-        {
-            var n = RandomAccess.Read(_handle, target[done..], position + done);
-            if (n == 0) throw new DicomFormatException("unexpected end of file", position + done);
-            done += n;
-        }
-    }
 
     /// <summary>A stream over the rest of the file from <paramref name="position"/> (for inflating).</summary>
     public Stream OpenStreamAt(long position)
@@ -94,5 +29,9 @@ internal sealed class FileByteSource : ByteSource, IDisposable
         return stream;
     }
 
-    public void Dispose() => _handle.Dispose();
+    public override void Dispose()
+    {
+        _handle.Dispose();
+        base.Dispose();
+    }
 }

@@ -30,7 +30,7 @@ public static class DicomJsonWriter
         Span<char> key = stackalloc char[8];
         foreach (var item in dataset)
         {
-            if (item.Tag.Group == 0x0002 || item.Tag.IsGroupLength) continue;
+            if (item.Tag.Group == 0x0002 || item.Tag.IsGroupLength || item.Tag == DicomTag.DataSetTrailingPadding) continue;
             if (topLevel && options.ExcludePixelData && item.Tag.Group == 0x7FE0 && item.Tag.Element is 0x0008 or 0x0009 or 0x0010) continue;
             item.Tag.Value.TryFormat(key, out _, "X8", CultureInfo.InvariantCulture);
             writer.WritePropertyName(key);
@@ -69,13 +69,19 @@ public static class DicomJsonWriter
             else writer.WriteBase64String("InlineBinary", element.Buffer.Span);
             return;
         }
+        string[]? texts = null;
+        if (vr.IsString)
+        {
+            texts = element.GetStrings(dataset.CharacterSet);
+            if (Array.TrueForAll(texts, t => t.Length == 0) && texts.Length <= 1) return;
+        }
         writer.WriteStartArray("Value");
-        if (vr == DicomVR.PN) WritePersonNames(writer, element.GetStrings(dataset.CharacterSet));
-        else if (vr == DicomVR.IS || vr == DicomVR.DS) WriteNumberStrings(writer, element.GetStrings(dataset.CharacterSet));
+        if (vr == DicomVR.PN) WritePersonNames(writer, texts!);
+        else if (vr == DicomVR.IS || vr == DicomVR.DS) WriteNumberStrings(writer, texts!, vr == DicomVR.IS);
         else if (vr == DicomVR.AT)
             for (var i = 0; i < element.Count; i++) writer.WriteStringValue(element.GetValue<DicomTag>(i).Value.ToString("X8", CultureInfo.InvariantCulture));
         else if (vr.IsString)
-            foreach (var value in element.GetStrings(dataset.CharacterSet))
+            foreach (var value in texts!)
             {
                 if (value.Length == 0) writer.WriteNullValue();
                 else writer.WriteStringValue(value);
@@ -97,17 +103,27 @@ public static class DicomJsonWriter
             var groups = name.Split('=');
             string[] keys = ["Alphabetic", "Ideographic", "Phonetic"];
             for (var i = 0; i < groups.Length && i < keys.Length; i++)
-                if (groups[i].Length > 0) writer.WriteString(keys[i], groups[i]);
+            {
+                // Trailing empty components carry nothing (PS3.5 6.2.1).
+                var group = groups[i].TrimEnd('^', ' ');
+                if (group.Length > 0) writer.WriteString(keys[i], group);
+            }
             writer.WriteEndObject();
         }
     }
 
-    private static void WriteNumberStrings(Utf8JsonWriter writer, string[] values)
+    /// <summary>IS and DS become JSON numbers; a value that is not a valid number of its VR stays a string.</summary>
+    private static void WriteNumberStrings(Utf8JsonWriter writer, string[] values, bool isInteger)
     {
         foreach (var value in values)
         {
             if (value.Length == 0) writer.WriteNullValue();
-            else if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)) writer.WriteNumberValue(integer);
+            else if (isInteger)
+            {
+                // IS is limited to -2^31..2^31-1 (PS3.5 6.2).
+                if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)) writer.WriteNumberValue(integer);
+                else writer.WriteStringValue(value);
+            }
             else if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                 writer.WriteNumberValue(number);
             else writer.WriteStringValue(value);

@@ -16,18 +16,15 @@ internal static class Iso2022Decoder
         var start = 0;
         for (var i = 0; i <= bytes.Length; i++)
         {
-            if (i < bytes.Length && bytes[i] != 0x1B && !IsDelimiter(bytes[i], vr)) continue;
+            // Inside a two-byte G0 set (JIS X 0208/0212) every byte pair is one character: only ESC ends the run.
+            if (i < bytes.Length && bytes[i] != 0x1B && (multiByteG0 || !IsDelimiter(bytes[i], vr))) continue;
             AppendRun(result, bytes[start..i], current, multiByteG0);
             if (i == bytes.Length) break;
             if (bytes[i] != 0x1B)
             {
+                // Delimiters (backslash, CR, LF, FF, TAB, and ^ = in PN) reset to the initial set (PS3.5 6.1.2.5.3).
                 result.Append((char)bytes[i]);
-                // Delimiters (backslash, CR, LF, FF, TAB, and ^ = in PN) reset to the initial set.
-                if (multiByteG0)
-                {
-                    current = set.Primary;
-                    multiByteG0 = false;
-                }
+                current = set.Primary;
                 start = i + 1;
                 continue;
             }

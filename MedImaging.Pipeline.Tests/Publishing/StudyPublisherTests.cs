@@ -62,7 +62,8 @@ public sealed class StudyPublisherTests
         Assert.Equal("completed", notification.RootElement.GetProperty("status").GetString());
         Assert.Equal(1, notification.RootElement.GetProperty("failedCount").GetInt32());
         Assert.Equal("processed", notification.RootElement.GetProperty("report").GetProperty("bucket").GetString());
-        Assert.True(publication.Webhook!.Delivered);
+        Assert.True(publication.Webhook!.Delivery.Delivered);
+        Assert.False(publication.Webhook.Retry.ShouldRetry);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public class RouterTests
             labels.Select(l => new DetectedLabel(l.Name, l.Confidence)).ToList());
 
     [Theory]
-    [InlineData("CR", Destination.Xray, "header-xray")]
-    [InlineData("MG", Destination.Xray, "header-xray")]
-    [InlineData("CT", Destination.CtScan, "header-ct")]
+    [InlineData("CR", Destination.Xray, "class-xray")]
+    [InlineData("MG", Destination.Xray, "class-xray")]
+    [InlineData("CT", Destination.CtScan, "class-ct")]
     [InlineData("MR", Destination.General, "fallback")]
     public void Header_classes_route_by_default(string modality, Destination expected, string reason)
     {

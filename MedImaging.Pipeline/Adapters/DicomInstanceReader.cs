@@ -25,9 +25,9 @@ public sealed class DicomInstanceReader : IInstanceReader
         var file = Read(content);
         var findings = new List<ValidationFinding>();
         foreach (var (tag, keyword) in RequiredIdentifiers)
-            if (string.IsNullOrWhiteSpace(file.Dataset.GetStringOrDefault(tag)))
+            if (string.IsNullOrWhiteSpace(TextOf(file.Dataset, tag)))
                 findings.Add(new ValidationFinding("missing-identifier", ValidationSeverity.Error, $"{keyword} {tag} is missing or empty"));
-        if (string.IsNullOrWhiteSpace(file.Dataset.GetStringOrDefault(DicomTag.Modality)))
+        if (string.IsNullOrWhiteSpace(TextOf(file.Dataset, DicomTag.Modality)))
             findings.Add(new ValidationFinding("missing-modality", ValidationSeverity.Warning, $"Modality {DicomTag.Modality} is missing"));
         if (file.Format == DicomFileFormat.RawDataset)
             findings.Add(new ValidationFinding("no-file-meta", ValidationSeverity.Warning, "No Part 10 preamble and meta information; read as a bare dataset"));
@@ -38,7 +38,7 @@ public sealed class DicomInstanceReader : IInstanceReader
     {
         var file = Read(content);
         var data = file.Dataset;
-        string? Text(DicomTag tag) => data.GetStringOrDefault(tag)?.Trim() is { Length: > 0 } s ? s : null;
+        string? Text(DicomTag tag) => TextOf(data, tag)?.Trim() is { Length: > 0 } s ? s : null;
         int? Number(DicomTag tag) => data.TryGetValue<int>(tag, 0, out var n) ? n : null;
         return new InstanceMetadata
         {
@@ -55,6 +55,21 @@ public sealed class DicomInstanceReader : IInstanceReader
             Columns = Number(DicomTag.Columns),
             NumberOfFrames = Number(DicomTag.NumberOfFrames),
         };
+    }
+
+    /// <summary>
+    /// The value as text. Elements left as UN (written by converters that lost the VR) hold the text's bytes;
+    /// every attribute read here is a string VR, so those bytes are read as ASCII (PS3.5 6.2.2).
+    /// </summary>
+    private static string? TextOf(DicomDataset data, DicomTag tag)
+    {
+        if (!data.TryGetElement(tag, out var element)) return null;
+        if (element.VR != DicomVR.UN) return data.GetStringOrDefault(tag);
+        var bytes = element.Buffer.Span;
+        foreach (var b in bytes)
+            if (b is not (0 or (>= 0x20 and < 0x7F)))
+                return null;
+        return System.Text.Encoding.ASCII.GetString(bytes).TrimEnd('\0', ' ');
     }
 
     private static DicomFile Read(ReadOnlyMemory<byte> content)

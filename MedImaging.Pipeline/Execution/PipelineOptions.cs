@@ -13,5 +13,8 @@ public sealed record PipelineOptions
     /// <summary>Keys the pseudonyms of plain images and quarantined originals. Set a real secret outside local runs.</summary>
     public string PseudonymSecret { get; init; } = "medimaging-local-development";
 
+    /// <summary>Keys UID remapping and date shifting in de-identification. Set a real secret outside local runs.</summary>
+    public string DeidentificationSecret { get; init; } = "medimaging-local-development";
+
     public RetryOptions Retry { get; init; } = new();
 }

@@ -7,7 +7,7 @@ namespace MedImaging.Pipeline.Publishing;
 
 /// <summary>
 /// Study-level publishing, called by the grain once the study completes: writes the report beside the
-/// outputs, shapes the SNS notification and delivers the webhook when one is configured.
+/// outputs, shapes the SNS notification and makes the first webhook attempt when one is configured.
 /// </summary>
 public sealed class StudyPublisher(IObjectStore store, PipelineBuckets buckets, Pseudonymizer pseudonyms, WebhookSender? webhook, TimeProvider timeProvider)
 {
@@ -24,13 +24,12 @@ public sealed class StudyPublisher(IObjectStore store, PipelineBuckets buckets, 
         var notification = StudyCompletedNotification.From(report, location);
         var notificationJson = JsonSerializer.Serialize(notification, PipelineJson.Default.StudyCompletedNotification);
 
-        WebhookDelivery? delivery = null;
+        // One webhook attempt here; a retry is the grain's delayed message, not a wait inside this turn.
+        var deliveryId = $"{studyUid}:{status}:{report.InstanceCount}";
+        WebhookAttempt? attempt = null;
         if (webhook is { IsConfigured: true })
-        {
-            var deliveryId = $"{studyUid}:{status}:{report.InstanceCount}";
-            delivery = await webhook.DeliverAsync(deliveryId, System.Text.Encoding.UTF8.GetBytes(notificationJson), cancellationToken);
-        }
-        return new StudyPublication(report, location, notification, notificationJson, delivery);
+            attempt = await webhook.AttemptAsync(deliveryId, System.Text.Encoding.UTF8.GetBytes(notificationJson), 1, cancellationToken);
+        return new StudyPublication(report, location, notification, notificationJson, deliveryId, attempt);
     }
 
     /// <summary>The de-identified Study Instance UID (every instance shares it), or the study's pseudonym when none was de-identified.</summary>

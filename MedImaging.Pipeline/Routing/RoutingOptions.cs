@@ -24,8 +24,8 @@ public sealed record RoutingOptions
 
     public static List<RoutingRule> DefaultRules() =>
     [
-        new() { Name = "header-xray", Destination = Destination.Xray, Classes = [ImageClasses.Xray] },
-        new() { Name = "header-ct", Destination = Destination.CtScan, Classes = [ImageClasses.Ct] },
+        new() { Name = "class-xray", Destination = Destination.Xray, Classes = [ImageClasses.Xray] },
+        new() { Name = "class-ct", Destination = Destination.CtScan, Classes = [ImageClasses.Ct] },
         new() { Name = "label-xray", Destination = Destination.Xray, Labels = ["X-Ray", "Xray", "Radiography"] },
         new() { Name = "label-ct", Destination = Destination.CtScan, Labels = ["CT Scan", "Computed Tomography", "Ct"] },
     ];

@@ -1,11 +1,12 @@
 using MedImaging.Aws.Hosting;
 using MedImaging.Silo.Runtime;
+using MedImaging.Silo.Timers;
 
 namespace MedImaging.Silo.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The grain runtime: study table and queue, the dispatcher, and the queue consumer.</summary>
+    /// <summary>The grain runtime: study table and queue, the dispatcher, the queue consumer and the quiet-period timer.</summary>
     public static void AddGrainRuntime(this IHostApplicationBuilder builder)
     {
         builder.AddStudyStore();
@@ -13,5 +14,6 @@ public static class Extensions
         builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
         builder.Services.AddSingleton<StudyGrainDispatcher>();
         builder.Services.AddHostedService<StudyQueueConsumer>();
+        builder.Services.AddHostedService<QuietPeriodSweeper>();
     }
 }

@@ -36,6 +36,7 @@ public sealed class StudyGrain(
         }
 
         var instance = await VerifyAsync(message);
+        now = clock.GetUtcNow();
         state.State.Instances[instance.InstanceId] = instance;
         if (study.Status is StudyStatus.Completed or StudyStatus.Failed)
         {
@@ -53,6 +54,11 @@ public sealed class StudyGrain(
 
     public async Task Finalize(FinalizeStudy message)
     {
+        if (message.QuietSince is { } quietSince)
+        {
+            await FinalizeAfterQuietPeriod(quietSince);
+            return;
+        }
         var now = clock.GetUtcNow();
         var study = state.State.Study ?? StudyRecord.New(GetPrimaryKeyString(), now);
         if (study.FinalizeRequested && study.ExpectedInstances == message.ExpectedInstances && study.Status is StudyStatus.Completed or StudyStatus.Failed)
@@ -64,6 +70,29 @@ public sealed class StudyGrain(
             UpdatedAt = now,
             Timeline = Append(study.Timeline, new StudyEvent("finalize-requested", now, message.ExpectedInstances?.ToString())),
         };
+        state.State.Study = TryComplete(study, now);
+        await state.WriteStateAsync();
+    }
+
+    // The timer read the study at quietSince; anything since (an instance, a finalize) restarts the quiet period.
+    // Waiting ends here: an expected count not reached no longer holds the study open.
+    private async Task FinalizeAfterQuietPeriod(DateTimeOffset quietSince)
+    {
+        if (state.State.Study is not { Status: StudyStatus.Received } study || study.UpdatedAt > quietSince)
+            return;
+        var now = clock.GetUtcNow();
+        study = study with
+        {
+            FinalizeRequested = true,
+            ExpectedInstances = null,
+            UpdatedAt = now,
+            Timeline = Append(study.Timeline, new StudyEvent("quiet-period-elapsed", now)),
+        };
+        if (state.State.Instances.Count == 0)
+        {
+            // Only the Api's stub exists: its upload never reached the queue.
+            study = study with { Status = StudyStatus.Failed, CompletedAt = now, Timeline = Append(study.Timeline, new StudyEvent(StudyStatus.Failed, now, "no instances")) };
+        }
         state.State.Study = TryComplete(study, now);
         await state.WriteStateAsync();
     }

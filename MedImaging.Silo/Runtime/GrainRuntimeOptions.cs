@@ -23,6 +23,12 @@ public sealed record GrainRuntimeOptions
     /// <summary>First retry delay after a failed turn; doubles per delivery, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>A study nobody finalized completes after this long without a change.</summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a silo looks for studies whose quiet period has elapsed.</summary>
+    public TimeSpan QuietPeriodSweepInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long a stopping silo lets turns in progress finish.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -17,6 +17,54 @@ public static class DicomCodeGenerator
         yield return ("DicomTag.g.cs", GenerateTags(dictionary));
         yield return ("DicomUID.g.cs", GenerateUids(uids));
         yield return ("DicomTransferSyntax.g.cs", GenerateTransferSyntaxes(uids));
+        yield return ("DicomDictionary.g.cs", GenerateImplicitVRTable(dictionary));
+    }
+
+    /// <summary>
+    /// The VR each tag is read with when the encoding carries none, as constant data (no allocation at startup):
+    /// the first VR PS3.6 lists, OW for "OB or OW", nothing for items and delimiters.
+    /// </summary>
+    public static string GenerateImplicitVRTable(IReadOnlyList<string> lines)
+    {
+        var exact = new SortedDictionary<uint, string>();
+        var repeating = new List<(uint Tag, uint Mask, string Vr)>();
+        foreach (var cells in Rows(lines))
+        {
+            var (tag, vrText) = (cells[0], cells[1]);
+            if (vrText.Length == 0 || vrText == "NONE") continue;
+            var vr = vrText == "OB or OW" ? "OW" : vrText[..2];
+            uint value = 0, mask = 0;
+            foreach (var c in tag)
+            {
+                value = (value << 4) | (c == 'x' ? 0u : Convert.ToUInt32(c.ToString(), 16));
+                mask = (mask << 4) | (c == 'x' ? 0u : 0xFu);
+            }
+            if (mask == 0xFFFFFFFF) exact[value] = vr;
+            else repeating.Add((value, mask, vr));
+        }
+        var sb = new StringBuilder();
+        sb.AppendFormat(Header, "data-dictionary.tsv");
+        sb.Append("namespace MedImaging.Dicom;\n\npublic sealed partial class DicomDictionary\n{\n");
+        AppendSpan(sb, "uint", "ImplicitTags", exact.Keys.Select(k => $"0x{k:X8}"));
+        AppendSpan(sb, "ushort", "ImplicitVRCodes", exact.Values.Select(VrCode));
+        AppendSpan(sb, "uint", "RepeatingTags", repeating.Select(r => $"0x{r.Tag:X8}"));
+        AppendSpan(sb, "uint", "RepeatingMasks", repeating.Select(r => $"0x{r.Mask:X8}"));
+        AppendSpan(sb, "ushort", "RepeatingVRCodes", repeating.Select(r => VrCode(r.Vr)));
+        sb.Append("}\n");
+        return sb.ToString();
+    }
+
+    private static string VrCode(string vr) => $"0x{((vr[0] << 8) | vr[1]):X4}";
+
+    private static void AppendSpan(StringBuilder sb, string type, string name, IEnumerable<string> values)
+    {
+        sb.Append("    private static ReadOnlySpan<").Append(type).Append("> ").Append(name).Append(" =>\n    [");
+        var i = 0;
+        foreach (var value in values)
+        {
+            sb.Append(i++ % 8 == 0 ? "\n        " : " ").Append(value).Append(',');
+        }
+        sb.Append("\n    ];\n\n");
     }
 
     public static string GenerateTags(IReadOnlyList<string> lines)

@@ -112,6 +112,15 @@ public sealed class RekognitionImageAnalyzerTests : IAsyncLifetime
         _fake = await RekognitionFake.StartAsync();
     }
 
+    [Fact]
+    public async Task A_label_below_the_class_confidence_does_not_set_the_class()
+    {
+        _fake.Enqueue(200, """{"Labels":[{"Name":"X-Ray","Confidence":89.9},{"Name":"CT Scan","Confidence":60}]}""");
+        var result = await Analyzer().AnalyzeAsync(Request(10), CancellationToken.None);
+        Assert.Equal(ImageClasses.General, result.Class);
+        Assert.Equal(2, result.Labels.Count);
+    }
+
     [Theory]
     [InlineData("com.amazonaws.rekognition#ThrottlingException", "ThrottlingException")]
     [InlineData("ThrottlingException:http://internal.amazon.com/coral/", "ThrottlingException")]

@@ -74,6 +74,23 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Single_attempts_tell_the_caller_when_to_try_again()
+    {
+        _script.Enqueue(500);
+        var sender = Sender(Hook, maxAttempts: 3);
+
+        var first = await sender.AttemptAsync("d-6", "{}"u8.ToArray(), 1, CancellationToken.None);
+        Assert.False(first.Delivery.Delivered);
+        Assert.True(first.Retry.ShouldRetry);
+        Assert.InRange(first.Retry.Delay.TotalMilliseconds, 10, 20);
+
+        var second = await sender.AttemptAsync("d-6", "{}"u8.ToArray(), 2, CancellationToken.None);
+        Assert.True(second.Delivery.Delivered);
+        Assert.False(second.Retry.ShouldRetry);
+        Assert.Equal(2, _received.Count);
+    }
+
+    [Fact]
     public async Task A_client_error_is_not_retried()
     {
         _script.Enqueue(410);

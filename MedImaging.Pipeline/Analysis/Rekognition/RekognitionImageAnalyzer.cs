@@ -35,7 +35,7 @@ public sealed class RekognitionImageAnalyzer(RekognitionClient client, Rekogniti
         }
 
         var labels = (response.Labels ?? []).Select(l => new DetectedLabel(l.Name, l.Confidence)).ToList();
-        return new AnalysisResult(AnalyzerName, SourceName, ClassOf(labels), labels);
+        return new AnalysisResult(AnalyzerName, SourceName, ClassOf(labels.Where(l => l.Confidence >= options.ClassConfidence).ToList()), labels);
     }
 
     private static RekognitionImage ImageOf(AnalysisRequest request)

@@ -18,6 +18,9 @@ public sealed record RekognitionOptions
 
     public int MaxLabels { get; init; } = 20;
 
+    /// <summary>A label sets the result's class (xray, ct) only at or above this confidence, as routing's threshold does.</summary>
+    public double ClassConfidence { get; init; } = 90;
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public Uri Endpoint => ServiceUrl ?? new Uri($"https://rekognition.{Region}.amazonaws.com/");

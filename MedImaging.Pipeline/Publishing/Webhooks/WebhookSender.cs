@@ -15,6 +15,21 @@ public sealed class WebhookSender(HttpClient httpClient, WebhookOptions options,
 
     public bool IsConfigured => options.Url is not null;
 
+    /// <summary>
+    /// One attempt, for callers that retry through durable delayed messages instead of waiting here:
+    /// when <see cref="WebhookAttempt.Retry"/> says so, try again after its delay with attempt + 1.
+    /// </summary>
+    public async Task<WebhookAttempt> AttemptAsync(string deliveryId, ReadOnlyMemory<byte> jsonBody, int attempt, CancellationToken cancellationToken)
+    {
+        var url = options.Url ?? throw new InvalidOperationException("No webhook URL is configured");
+        var (status, failure) = await SendOnceAsync(url, deliveryId, jsonBody, cancellationToken);
+        var retry = failure is null
+            ? RetryDecision.GiveUp
+            : _retry.Decide(failure, attempt, RetryPolicy.DeterministicJitter(deliveryId, attempt));
+        return new WebhookAttempt(new WebhookDelivery(failure is null, attempt, status, failure), retry);
+    }
+
+    /// <summary>Delivers with in-process retries (short delays from <see cref="WebhookOptions.Retry"/>).</summary>
     public async Task<WebhookDelivery> DeliverAsync(string deliveryId, ReadOnlyMemory<byte> jsonBody, CancellationToken cancellationToken)
     {
         var url = options.Url ?? throw new InvalidOperationException("No webhook URL is configured");

@@ -1,0 +1,60 @@
+using MedImaging.Pipeline.Analysis;
+using MedImaging.Pipeline.Execution;
+using MedImaging.Pipeline.Execution.Ports;
+using MedImaging.Pipeline.Publishing;
+using MedImaging.Pipeline.Storage;
+using MedImaging.Pipeline.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MedImaging.Pipeline.Tests.Execution;
+
+public class PipelineRegistrationTests
+{
+    private static IConfiguration Configuration(string analyzer = "header") => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["MedImaging:Resources:IngestBucket"] = "in",
+        ["MedImaging:Resources:ProcessedBucket"] = "out",
+        ["MedImaging:Resources:XrayBucket"] = "x",
+        ["MedImaging:Resources:CtScanBucket"] = "c",
+        ["MedImaging:Resources:GeneralBucket"] = "g",
+        ["MedImaging:Resources:QuarantineBucket"] = "q",
+        ["MedImaging:Resources:StudyTable"] = "studies",
+        ["MedImaging:Pipeline:Analyzer"] = analyzer,
+        ["MedImaging:Pipeline:Retry:MaxAttempts"] = "7",
+    }).Build();
+
+    [Fact]
+    public async Task The_host_gets_a_working_pipeline_from_configuration()
+    {
+        var store = new InMemoryObjectStore();
+        var unused = new UnusedPorts();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IObjectStore>(store)
+            .AddSingleton<IImageRenderer>(unused)
+            .AddMedImagingPipeline(Configuration());
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("g", provider.GetRequiredService<PipelineBuckets>().GeneralBucket);
+        Assert.Equal(7, provider.GetRequiredService<MedImaging.Pipeline.Retries.RetryPolicy>().Options.MaxAttempts);
+        Assert.IsType<HeaderImageAnalyzer>(provider.GetRequiredService<IImageAnalyzer>());
+        Assert.NotNull(provider.GetRequiredService<StudyPublisher>());
+
+        var source = new ObjectLocation("in", "incoming/u/o");
+        await store.PutAsync(source, PlainImages.Png, "image/png", default);
+        var pipeline = provider.GetRequiredService<InstancePipeline>();
+        var (done, _) = await pipeline.RunUntilWaitAsync(InstanceProgress.Start(new InstanceWorkItem("u", "o", source)), default);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
+        Assert.All(done.RoutedCopies, c => Assert.Equal("g", c.Bucket));
+    }
+
+    [Fact]
+    public void An_unknown_analyzer_is_a_configuration_error()
+    {
+        var services = new ServiceCollection().AddMedImagingPipeline(Configuration("magic"));
+        using var provider = services.BuildServiceProvider();
+        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IImageAnalyzer>());
+    }
+}

@@ -1,0 +1,81 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using MedImaging.Aws.Configuration;
+using MedImaging.Aws.Provisioning;
+using MedImaging.Aws.Sns;
+using MedImaging.Aws.Sqs;
+using MedImaging.Tests.AppHost.Emulators;
+
+namespace MedImaging.Tests.Aws.Provisioning;
+
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class TemplateProvisionerTests(AwsEmulatorFixture fixture) : IDisposable
+{
+    private readonly AmazonS3Client s3 = AwsSdkClients.CreateS3(fixture.AwsOptions);
+    private readonly AmazonDynamoDBClient dynamoDb = AwsSdkClients.CreateDynamoDb(fixture.AwsOptions);
+    private readonly SqsClient sqs = SqsClient.Create(fixture.AwsOptions);
+    private readonly SnsClient sns = SnsClient.Create(fixture.AwsOptions);
+
+    public void Dispose()
+    {
+        s3.Dispose();
+        dynamoDb.Dispose();
+        sqs.Dispose();
+        sns.Dispose();
+    }
+
+    [Fact]
+    public async Task Provisions_the_synthesized_stack_and_a_second_run_changes_nothing()
+    {
+        var prefix = "p" + Guid.NewGuid().ToString("N")[..10];
+        var template = CloudFormationTemplate.Parse(await SynthesizedTemplate.WithPrefixAsync(prefix));
+        var provisioner = TemplateProvisioner.Create(s3, dynamoDb, sqs, sns, new ProvisioningEnvironment(fixture.AwsOptions.Region));
+
+        var first = await provisioner.ProvisionAsync(template);
+
+        // 6 buckets, 1 table, 2 queues, 1 topic; the 6 bucket policies are not emulated.
+        Assert.Equal(10, first.Resources.Count(r => r.Outcome == ProvisioningOutcome.Created));
+        Assert.All(first.Resources.Where(r => r.Type == "AWS::S3::BucketPolicy"), r => Assert.Equal(ProvisioningOutcome.Skipped, r.Outcome));
+        var names = first.ToResourceNames();
+        Assert.Empty(names.MissingSettings());
+        Assert.Equal($"{prefix}-ingest-000000000000-{fixture.AwsOptions.Region}", names.IngestBucket);
+        Assert.Equal($"{prefix}-studies", names.StudyTable);
+
+        await AssertResourcesExistAsync(names);
+
+        var second = await provisioner.ProvisionAsync(template);
+
+        Assert.False(second.ChangedAnything);
+        Assert.All(second.Resources.Where(r => r.Type != "AWS::S3::BucketPolicy"), r => Assert.Equal(ProvisioningOutcome.Existing, r.Outcome));
+        Assert.Equal(first.Outputs, second.Outputs);
+    }
+
+    private async Task AssertResourcesExistAsync(ResourceNames names)
+    {
+        var buckets = (await s3.ListBucketsAsync()).Buckets.Select(b => b.BucketName).ToHashSet();
+        Assert.Contains(names.IngestBucket, buckets);
+        Assert.Contains(names.ProcessedBucket, buckets);
+        Assert.Contains(names.XrayBucket, buckets);
+        Assert.Contains(names.CtScanBucket, buckets);
+        Assert.Contains(names.GeneralBucket, buckets);
+        Assert.Contains(names.QuarantineBucket, buckets);
+        var lifecycle = await s3.GetLifecycleConfigurationAsync(names.IngestBucket);
+        var rule = Assert.Single(lifecycle.Configuration.Rules);
+        Assert.Equal(30, rule.Expiration.Days);
+
+        var table = (await dynamoDb.DescribeTableAsync(names.StudyTable)).Table;
+        Assert.Equal(["PK", "SK"], table.KeySchema.Select(k => k.AttributeName));
+        var index = Assert.Single(table.GlobalSecondaryIndexes);
+        Assert.Equal("GSI1", index.IndexName);
+        var ttl = (await dynamoDb.DescribeTimeToLiveAsync(new Amazon.DynamoDBv2.Model.DescribeTimeToLiveRequest { TableName = names.StudyTable }))
+            .TimeToLiveDescription;
+        Assert.Equal("expiresAt", ttl.AttributeName);
+
+        var queue = await sqs.GetQueueAttributesAsync(names.StudyQueueUrl);
+        var deadLetterArn = (await sqs.GetQueueAttributesAsync(names.StudyDeadLetterQueueUrl))[SqsQueueAttributes.QueueArn];
+        Assert.Equal("true", queue[SqsQueueAttributes.FifoQueue]);
+        Assert.Equal(new SqsRedrivePolicy(deadLetterArn, 5), SqsRedrivePolicy.FromAttributeValue(queue[SqsQueueAttributes.RedrivePolicy]));
+
+        Assert.Equal(names.StudyEventsTopicArn, (await sns.GetTopicAttributesAsync(names.StudyEventsTopicArn))["TopicArn"]);
+    }
+}

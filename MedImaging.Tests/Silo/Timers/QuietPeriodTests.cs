@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using Amazon.S3.Model;
+using MedImaging.Aws.Configuration;
+using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+using MedImaging.Tests.AppHost.Emulators;
+using MedImaging.Tests.ServiceHosting;
+
+namespace MedImaging.Tests.Silo.Timers;
+
+/// <summary>
+/// A real Silo with a 2 s quiet period: a study nobody finalizes, and one whose expected instance count is never
+/// reached, both complete once nothing has changed for the quiet period, and not before.
+/// </summary>
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : IAsyncLifetime
+{
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(2);
+    private readonly LocalAws _aws = new(emulators);
+    private ResourceNames _resources = null!;
+    private ServiceProcess _silo = null!;
+
+    public async Task InitializeAsync()
+    {
+        _resources = await _aws.ProvisionAsync();
+        var environment = _aws.ServiceEnvironment(_resources);
+        environment["MedImaging__GrainRuntime__QuietPeriod"] = QuietPeriod.ToString();
+        environment["MedImaging__GrainRuntime__QuietPeriodSweepInterval"] = "00:00:00.250";
+        _silo = await ServiceProcess.StartAsync("MedImaging.Silo", environment);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        _aws.Dispose();
+    }
+
+    [Fact]
+    public async Task Studies_without_a_finalize_or_missing_instances_complete_after_the_quiet_period()
+    {
+        var queue = new SqsStudyQueue(_aws.Sqs, _resources);
+        var table = _aws.StudyTable(_resources);
+        const string unfinalized = "2.25.7001", incomplete = "2.25.7002";
+        await _aws.StudyTable(_resources).CreateIfAbsentAsync(StudyRecord.New(unfinalized, DateTimeOffset.UtcNow));
+        await queue.SendAsync(await StoreInstanceAsync(unfinalized, "2.25.7001.1"));
+        await queue.SendAsync(await StoreInstanceAsync(incomplete, "2.25.7002.1"));
+        await queue.SendAsync(new FinalizeStudy(incomplete, ExpectedInstances: 3, "client-1"));
+
+        foreach (var study in new[] { unfinalized, incomplete })
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while ((await table.LoadAsync(study))?.Study is not { Status: StudyStatus.Completed })
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the quiet period never completed the study");
+                await Task.Delay(100);
+            }
+            var completed = (await table.LoadAsync(study))!;
+            var lastChange = completed.Study.Timeline!.Last(e => e.Event != "quiet-period-elapsed" && e.Event != StudyStatus.Completed).At;
+            var instance = Assert.Single(completed.Instances);
+            Assert.Equal(InstanceStatus.Done, instance.Status);
+            Assert.Contains(completed.Study.Timeline!, e => e.Event == "quiet-period-elapsed");
+            Assert.True(completed.Study.CompletedAt - Max(lastChange, instance.UpdatedAt) >= QuietPeriod, "completed before the quiet period elapsed");
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private async Task<InstanceReceived> StoreInstanceAsync(string study, string instance)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(1024);
+        var key = $"incoming/{study}/{instance}";
+        await _aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = _resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
+        return new InstanceReceived(study, instance, _resources.IngestBucket, key, "application/dicom", bytes.Length,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
+    }
+}
