@@ -27,14 +27,24 @@ internal static class DicomFileWriter
         new DicomDatasetWriter(stream, target.IsExplicitVR, target.IsBigEndian, sameSyntax, options.RecalculateGroupLengths).WriteDataset(file.Dataset);
     }
 
-    /// <summary>The meta group to write: unchanged when the syntax is kept, otherwise updated and marked as ours.</summary>
+    /// <summary>
+    /// The meta group to write: unchanged when it still describes the dataset (so an unmodified file stays
+    /// byte-identical); otherwise SOP class, SOP instance and transfer syntax are brought in line and it is marked as ours.
+    /// </summary>
     private static DicomFileMetaInformation PrepareMeta(DicomFile file, DicomTransferSyntax target)
     {
         var meta = file.FileMetaInfo;
         if (meta.Count == 0) return new DicomFileMetaInformation(file.Dataset, target);
-        if (meta.TransferSyntax == target) return meta;
+        var sopClass = file.Dataset.GetStringOrDefault(DicomTag.SOPClassUID);
+        var sopInstance = file.Dataset.GetStringOrDefault(DicomTag.SOPInstanceUID);
+        var consistent = meta.TransferSyntax == target
+            && (string.IsNullOrEmpty(sopClass) || sopClass == meta.MediaStorageSOPClassUID)
+            && (string.IsNullOrEmpty(sopInstance) || sopInstance == meta.MediaStorageSOPInstanceUID);
+        if (consistent) return meta;
         var updated = new DicomFileMetaInformation();
         foreach (var item in meta) updated.AddOrUpdate(item);
+        if (!string.IsNullOrEmpty(sopClass)) updated.AddOrUpdate(DicomTag.MediaStorageSOPClassUID, sopClass);
+        if (!string.IsNullOrEmpty(sopInstance)) updated.AddOrUpdate(DicomTag.MediaStorageSOPInstanceUID, sopInstance);
         updated.AddOrUpdate(DicomTag.TransferSyntaxUID, target.UID.UID);
         updated.AddOrUpdate(DicomTag.ImplementationClassUID, DicomFileMetaInformation.OurImplementationClassUid);
         updated.AddOrUpdate(DicomTag.ImplementationVersionName, DicomFileMetaInformation.OurImplementationVersionName);
