@@ -21,8 +21,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="InstancePipeline"/> and <see cref="StudyPublisher"/> with options bound from
-    /// configuration. The host must register <see cref="Storage.IObjectStore"/>, and, until its adapter
-    /// exists here, <see cref="IImageRenderer"/>; the reader, de-identifier and analyzer are registered unless the host did first.
+    /// configuration. The host must register <see cref="Storage.IObjectStore"/>; the reader, de-identifier,
+    /// renderer and analyzer are registered unless the host did first.
     /// </summary>
     public static IServiceCollection AddMedImagingPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +42,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IInstanceReader>(new CompositeInstanceReader(new DicomInstanceReader()));
         services.TryAddSingleton<IInstanceDeidentifier>(new DicomDeidentifyStep(
             new Deidentifier(DeidentificationPolicy.Basic, System.Text.Encoding.UTF8.GetBytes(pipeline.DeidentificationSecret))));
+        services.TryAddSingleton<IImageRenderer>(new DicomImageRenderer());
         services.TryAddSingleton<IImageAnalyzer>(sp => CreateAnalyzer(pipeline, configuration));
         services.AddSingleton(sp => new InstancePipelinePorts(
             sp.GetRequiredService<Storage.IObjectStore>(),

@@ -23,7 +23,7 @@ public sealed class InstancePipelineDicomTests : IDisposable
     private readonly PipelineHarness _harness = new(
         new CompositeInstanceReader(new DicomInstanceReader()),
         new DicomDeidentifyStep(new Deidentifier(DeidentificationPolicy.Basic, Encoding.UTF8.GetBytes("test-deid-secret"))),
-        new DcmtkRenderer(),
+        new DicomImageRenderer(maxSize: 256),
         new HeaderImageAnalyzer());
 
     public void Dispose() => _harness.Dispose();
@@ -59,9 +59,9 @@ public sealed class InstancePipelineDicomTests : IDisposable
             Assert.StartsWith($"{studyUid}/", dicom.Key);
             Assert.True(await _harness.Store.ExistsAsync(dicom with { Bucket = "general" }, default));
             var image = (await _harness.Store.GetAsync(result.Rendered!.Location with { Bucket = "general" }, default))!;
-            Assert.Equal("image/png", image.ContentType);
-            Assert.Equal(MedImaging.Pipeline.Metadata.InstanceKind.Png, MedImaging.Pipeline.Metadata.FormatSniffer.Detect(image.Content.Span));
-            Assert.EndsWith(".png", result.Rendered.Location.Key);
+            Assert.Equal("image/jpeg", image.ContentType);
+            Assert.Equal(MedImaging.Pipeline.Metadata.InstanceKind.Jpeg, MedImaging.Pipeline.Metadata.FormatSniffer.Detect(image.Content.Span));
+            Assert.EndsWith(".jpg", result.Rendered.Location.Key);
         }
 
         // dcmdump reads the de-identified output: new UIDs, and the original patient name is gone.
@@ -149,6 +149,21 @@ public sealed class InstancePipelineDicomTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_renderer_behind_the_port_changes_only_the_image_format()
+    {
+        using var harness = new PipelineHarness(new CompositeInstanceReader(new DicomInstanceReader()),
+            new DicomDeidentifyStep(new Deidentifier(DeidentificationPolicy.Basic, Encoding.UTF8.GetBytes("test-deid-secret"))),
+            new DcmtkRenderer(), new HeaderImageAnalyzer());
+        var item = await harness.UploadAsync("study", "instance", File.ReadAllBytes(TestCorpus.File("ct_ele_14s.dcm")));
+        var (progress, _) = await harness.Pipeline.RunUntilWaitAsync(InstanceProgress.Start(item), CancellationToken.None);
+
+        Assert.Equal(InstanceStatus.Completed, progress.Status);
+        Assert.Equal(new RenderedOutput(progress.Rendered!.Location, "image/png"), progress.Rendered);
+        var image = (await harness.Store.GetAsync(progress.Rendered.Location with { Bucket = "ctscan" }, default))!;
+        Assert.Equal(MedImaging.Pipeline.Metadata.InstanceKind.Png, MedImaging.Pipeline.Metadata.FormatSniffer.Detect(image.Content.Span));
+    }
+
+    [Fact]
     public async Task Redelivering_every_step_of_a_dicom_instance_writes_nothing_twice()
     {
         var oracle = DcmDump.Values(TestCorpus.File("ct_ele_14s.dcm"), "0020,000d", "0008,0018");
@@ -165,7 +180,7 @@ public sealed class InstancePipelineDicomTests : IDisposable
 
         Assert.Equal(InstanceStatus.Completed, progress.Status);
         Assert.All(_harness.Store.Locations, l => Assert.Equal(1, _harness.Store.WriteCount(l)));
-        // upload + .dcm + .png + analysis + 2 routed copies + result
+        // upload + .dcm + .jpg + analysis + 2 routed copies + result
         Assert.Equal(7, _harness.Store.Locations.Count);
     }
 }

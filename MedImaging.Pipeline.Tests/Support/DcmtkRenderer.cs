@@ -5,8 +5,8 @@ using MedImaging.Pipeline.Steps;
 namespace MedImaging.Pipeline.Tests.Support;
 
 /// <summary>
-/// A renderer port backed by dcmtk (dcmj2pnm, or dcml2pnm for JPEG-LS), so the DICOM pipeline tests render
-/// real pixels while MedImaging.Dicom.Imaging's renderer is not on main yet.
+/// A renderer port backed by dcmtk (dcmj2pnm, or dcml2pnm for JPEG-LS): an independent renderer, used to
+/// show the pipeline works with any implementation of the port.
 /// </summary>
 public sealed class DcmtkRenderer : IImageRenderer
 {
