@@ -19,7 +19,7 @@ public sealed record FuzzReport(long Inputs, long Rejected, IReadOnlyList<FuzzFi
 /// </summary>
 public static class FuzzRunner
 {
-    public static FuzzReport Run(DicomMutator mutator, long firstSeed, TimeSpan duration, TimeSpan perInputTimeout, string scratchFile, int maxFindings = 20)
+    public static FuzzReport Run(DicomMutator mutator, long firstSeed, TimeSpan duration, TimeSpan perInputTimeout, string scratchFile, long maxInputs = long.MaxValue, int maxFindings = 20)
     {
         var findings = new ConcurrentQueue<FuzzFinding>();
         long inputs = 0, rejected = 0;
@@ -30,7 +30,7 @@ public static class FuzzRunner
         var worker = new Thread(() =>
         {
             mutator.WarmUp();
-            for (var i = 0L; !Volatile.Read(ref stop) && findings.Count < maxFindings; i++)
+            for (var i = 0L; i < maxInputs && !Volatile.Read(ref stop) && findings.Count < maxFindings; i++)
             {
                 var input = mutator.Mutate(firstSeed + i);
                 Volatile.Write(ref startedAt, Stopwatch.GetTimestamp());
