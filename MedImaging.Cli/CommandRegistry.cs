@@ -9,6 +9,8 @@ public static class CommandRegistry
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new DumpCommand(),
+        new RenderCommand(),
+        new BenchRenderCommand(),
         new ValidateCommand(),
         new BenchParseCommand(),
         new DeidCommand(),

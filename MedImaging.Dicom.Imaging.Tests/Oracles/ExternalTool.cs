@@ -5,7 +5,9 @@ namespace MedImaging.Dicom.Imaging.Tests.Oracles;
 /// <summary>Runs a dcmtk/gdcm command-line tool as an oracle, bounded by a timeout.</summary>
 public static class ExternalTool
 {
-    public static string Run(string executable, params string[] arguments)
+    public static string Run(string executable, params string[] arguments) => RunWithErrors(executable, arguments).Output;
+
+    public static (string Output, string Errors) RunWithErrors(string executable, params string[] arguments)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);
@@ -19,7 +21,7 @@ public static class ExternalTool
         }
         if (process.ExitCode != 0)
             throw new OracleFailedException($"{executable} {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result.Trim()}");
-        return stdout.Result;
+        return (stdout.Result, stderr.Result);
     }
 }
 

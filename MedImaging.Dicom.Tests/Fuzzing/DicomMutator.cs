@@ -15,6 +15,12 @@ public sealed class DicomMutator(IReadOnlyList<FuzzSeedFile> files)
     private static readonly string[] VRCodes = ["AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO", "LT", "OB", "OD", "OF", "OL",
         "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV", "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV", "XX", "\0\0"];
 
+    /// <summary>Reads every unmutated file once on the calling thread (one-time initialisation happens here).</summary>
+    public void WarmUp()
+    {
+        foreach (var file in files) FuzzCheck.Run(file.Bytes, null);
+    }
+
     public FuzzInput Mutate(long seed)
     {
         var random = new Random(unchecked((int)(seed ^ (seed >> 32))));

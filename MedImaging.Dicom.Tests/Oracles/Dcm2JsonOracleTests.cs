@@ -49,6 +49,17 @@ public class Dcm2JsonOracleTests
         Assert.Equal(dcmtk.TopLevelCharacterSet?.Select(s => s.Trim()).ToList(), ourCharacterSet);
     }
 
+    [Theory]
+    [InlineData("ct_ele_14s.dcm")]
+    [InlineData("dicomdir/DICOMDIR")]
+    public void Dump_json_prints_the_json_this_oracle_compares(string name)
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, MedImaging.Cli.CommandLine.Run(["dump", "--json", CorpusFiles.PathOf(name)], output, new StringWriter()));
+        var expected = DicomJsonWriter.Write(DicomFile.Open(CorpusFiles.PathOf(name)).Dataset, DicomJsonOptions.WithoutPixelData);
+        Assert.Equal(expected, output.ToString().TrimEnd('\n'));
+    }
+
     private static void RemovePixelDataAtAnyDepth(DicomDataset dataset)
     {
         dataset.Remove(DicomTag.PixelData);
