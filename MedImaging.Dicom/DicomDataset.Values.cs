@@ -76,7 +76,8 @@ public partial class DicomDataset
     public DicomDataset AddOrUpdate<T>(DicomVR vr, DicomTag tag, params T[] values) where T : struct =>
         AddOrUpdate(DicomElementFactory.FromValues(tag, vr, values, CharacterSet));
 
-    private DicomVR DefaultVR(DicomTag tag) => DicomDictionary.Default[tag].DefaultVR;
+    private static DicomVR DefaultVR(DicomTag tag) =>
+        DicomDictionary.TryGetImplicitVR(tag.Value, out var vr) ? vr : DicomDictionary.Default[tag].DefaultVR;
 
     private DicomElement RequireElement(DicomTag tag) =>
         GetDicomItem(tag) switch

@@ -35,8 +35,9 @@ internal static class DicomFileWriter
     {
         var meta = file.FileMetaInfo;
         if (meta.Count == 0) return new DicomFileMetaInformation(file.Dataset, target);
-        var sopClass = file.Dataset.GetStringOrDefault(DicomTag.SOPClassUID);
-        var sopInstance = file.Dataset.GetStringOrDefault(DicomTag.SOPInstanceUID);
+        // Only well-formed UIDs are carried over; a hostile value stays out of the meta group.
+        var sopClass = ValidUid(file.Dataset.GetStringOrDefault(DicomTag.SOPClassUID));
+        var sopInstance = ValidUid(file.Dataset.GetStringOrDefault(DicomTag.SOPInstanceUID));
         var consistent = meta.TransferSyntax == target
             && (string.IsNullOrEmpty(sopClass) || sopClass == meta.MediaStorageSOPClassUID)
             && (string.IsNullOrEmpty(sopInstance) || sopInstance == meta.MediaStorageSOPInstanceUID);
@@ -50,6 +51,8 @@ internal static class DicomFileWriter
         updated.AddOrUpdate(DicomTag.ImplementationVersionName, DicomFileMetaInformation.OurImplementationVersionName);
         return updated;
     }
+
+    private static string? ValidUid(string? uid) => uid is not null && DicomUID.IsValid(uid) ? uid : null;
 
     private static void WriteMeta(Stream stream, DicomFileMetaInformation meta)
     {
