@@ -1,6 +1,11 @@
 namespace MedImaging.Aws.Studies;
 
-/// <summary>One instance item (PK STUDY#{key}, SK INST#{instance id}) with its per-step timeline.</summary>
+/// <summary>
+/// One instance item (PK STUDY#{key}, SK INST#{instance id}) with its per-step timeline.
+/// <see cref="Progress"/> is the pipeline's InstanceProgress as JSON (MedImaging.Pipeline's PipelineJson), the
+/// grain's working state between steps; <see cref="Result"/> is its PHI-free InstanceResult as JSON, written once
+/// the instance is completed or failed: that is what the Api shows.
+/// </summary>
 public sealed record InstanceRecord(
     string InstanceId,
     string Status,
@@ -12,7 +17,9 @@ public sealed record InstanceRecord(
     DateTimeOffset ReceivedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<StepRecord>? Steps = null,
-    string? Error = null);
+    string? Error = null,
+    string? Progress = null,
+    string? Result = null);
 
 /// <summary>One attempt of one pipeline step of an instance.</summary>
 public sealed record StepRecord(

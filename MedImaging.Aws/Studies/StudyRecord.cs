@@ -2,7 +2,8 @@ namespace MedImaging.Aws.Studies;
 
 /// <summary>
 /// The study item (PK STUDY#{key}, SK META). Instances live in their own items, so this one stays small
-/// whatever the size of the study; its timeline holds study-level events only.
+/// whatever the size of the study; its timeline holds study-level events only. <see cref="ReportKey"/> is the
+/// study report's key in the processed bucket, once the study is published.
 /// </summary>
 public sealed record StudyRecord(
     string StudyKey,
@@ -13,7 +14,8 @@ public sealed record StudyRecord(
     int InstanceCount = 0,
     bool FinalizeRequested = false,
     int? ExpectedInstances = null,
-    IReadOnlyList<StudyEvent>? Timeline = null)
+    IReadOnlyList<StudyEvent>? Timeline = null,
+    string? ReportKey = null)
 {
     public static StudyRecord New(string studyKey, DateTimeOffset now) => new(studyKey, StudyStatus.Received, now, now);
 }
