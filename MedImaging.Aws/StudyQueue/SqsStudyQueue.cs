@@ -51,6 +51,14 @@ public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources) : IStu
         await DeleteAsync(message, cancellationToken);
     }
 
+    public Task SendToDeadLetterAsync(StudyMessage message, string reason, CancellationToken cancellationToken) =>
+        sqs.SendMessageAsync(new SendMessageRequest(resources.StudyDeadLetterQueueUrl, StudyMessageJson.Serialize(message))
+        {
+            MessageGroupId = message.StudyKey,
+            MessageDeduplicationId = DeduplicationIds.From("dead-letter", message.DeduplicationId(), reason),
+            MessageAttributes = new Dictionary<string, SqsMessageAttribute> { [DeadLetterReasonAttribute] = SqsMessageAttribute.String(reason) },
+        }, cancellationToken);
+
     private static ReceivedStudyMessage ToReceived(SqsMessage message) => new(
         StudyMessageJson.TryDeserialize(message.Body),
         message.MessageId,
