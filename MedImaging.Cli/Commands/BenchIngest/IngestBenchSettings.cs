@@ -1,6 +1,8 @@
 namespace MedImaging.Cli.Commands.BenchIngest;
 
-public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurrency, string Source)
+/// <param name="FinalizeStudies">Studies per finalize measurement (two measurements, one study at a time); 0 skips them.</param>
+/// <param name="Peer">Whether to run the Orthanc peer on the same files.</param>
+public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurrency, string Source, int FinalizeStudies = 20, bool Peer = true)
 {
     /// <summary>How long one study may take to complete before it counts as a failure.</summary>
     public TimeSpan CompletionTimeout { get; init; } = TimeSpan.FromSeconds(60);
