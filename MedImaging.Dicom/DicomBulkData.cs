@@ -39,14 +39,7 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
         if (_loaded is { } loaded) return loaded;
         if (length > Array.MaxLength) throw new DicomDataException($"bulk data of {length} bytes is too large to load");
         var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-        using var handle = File.OpenHandle(Path);
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), Offset + read);
-            if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + read);
-            read += n;
-        }
+        CopyTo(bytes);
         _loaded = bytes;
         return bytes;
     }

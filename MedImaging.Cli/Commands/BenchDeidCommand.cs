@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MedImaging.Cli.Benchmarking;
 using MedImaging.Cli.Commands.BenchDeid;
 using MedImaging.Dicom;
 using MedImaging.Dicom.Deidentification;
@@ -39,23 +40,14 @@ public sealed class BenchDeidCommand : ICliCommand
                     return CommandLine.UsageError;
             }
         }
-        source ??= FindUpwards(DefaultSource);
-        if (source is null || !File.Exists(source))
+        source = BenchSource.Find(source ?? DefaultSource);
+        if (source is null)
         {
             error.WriteLine($"error: source image not found (looked for {DefaultSource} above the current directory); pass --source FILE");
             return FileBatch.FileError;
         }
-        var ownWork = work is null;
-        work ??= Path.Combine(Path.GetTempPath(), "medimaging-bench-deid-" + Environment.ProcessId);
-        try
-        {
-            return Bench(source, work, count, runs, output, error);
-        }
-        finally
-        {
-            if (ownWork && Directory.Exists(work))
-                Directory.Delete(work, recursive: true);
-        }
+        using var workspace = BenchWorkspace.Create("medimaging-bench-deid", work);
+        return Bench(source, workspace.Path, count, runs, output, error);
     }
 
     private static int Bench(string source, string work, int count, int runs, TextWriter output, TextWriter error)
@@ -81,15 +73,15 @@ public sealed class BenchDeidCommand : ICliCommand
             var clock = Stopwatch.StartNew();
             foreach (var path in inputs)
                 DeidentifyOne(deidentifier, path, target);
-            oursElapsed = Min(oursElapsed, clock.Elapsed);
+            oursElapsed = BenchClock.Min(oursElapsed, clock.Elapsed);
 
             target = Fresh("ours-parallel", run);
             clock.Restart();
             Parallel.ForEach(inputs, path => DeidentifyOne(deidentifier, path, target));
-            parallelElapsed = Min(parallelElapsed, clock.Elapsed);
+            parallelElapsed = BenchClock.Min(parallelElapsed, clock.Elapsed);
 
-            gdcmElapsed = Min(gdcmElapsed, PeerRunner.RunGdcmanon(input, Fresh("gdcmanon", run), actions));
-            pydicomElapsed = Min(pydicomElapsed, PeerRunner.RunPydicom(input, Fresh("pydicom", run), actions, work));
+            gdcmElapsed = BenchClock.Min(gdcmElapsed, PeerRunner.RunGdcmanon(input, Fresh("gdcmanon", run), actions));
+            pydicomElapsed = BenchClock.Min(pydicomElapsed, PeerRunner.RunPydicom(input, Fresh("pydicom", run), actions, work));
         }
         var ours = Path.Combine(work, "ours-0");
         var oursParallel = Path.Combine(work, "ours-parallel-0");
@@ -105,7 +97,7 @@ public sealed class BenchDeidCommand : ICliCommand
         }
 
         string Line(string tool, TimeSpan elapsed, string note) =>
-            $"{tool,-11} {count} files in {elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),6} s = {PeerRunner.Rate(count, elapsed),7} files/s  {note}";
+            $"{tool,-11} {count} files in {elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),6} s = {BenchClock.Rate(count, elapsed),7} files/s  {note}";
         var size = new FileInfo(inputs[0]).Length / 1024;
         output.WriteLine($"bench deid (best of {runs} interleaved rounds): {count} copies of {Path.GetFileName(source)} (512x512 16-bit CT, {size} KiB, {BenchPhi.AttributeCount} identifying attributes incl. private and nested)");
         output.WriteLine(Line("medimaging", oursElapsed, "(Basic profile, in-process, one thread, after a 3-file warm-up)"));
@@ -116,8 +108,6 @@ public sealed class BenchDeidCommand : ICliCommand
         output.WriteLine(Ratio($"{Environment.ProcessorCount} threads", parallelElapsed, gdcmElapsed, pydicomElapsed));
         return 0;
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static string Ratio(string label, TimeSpan ours, TimeSpan gdcm, TimeSpan pydicom)
     {
@@ -131,14 +121,5 @@ public sealed class BenchDeidCommand : ICliCommand
     {
         var result = deidentifier.Deidentify(DicomFile.Open(path));
         result.File.Save(Path.Combine(directory, result.SopInstanceUid + ".dcm"));
-    }
-
-    private static string? FindUpwards(string relative)
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, relative)))
-                    return Path.Combine(dir.FullName, relative);
-        return null;
     }
 }

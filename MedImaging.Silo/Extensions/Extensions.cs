@@ -5,13 +5,14 @@ using MedImaging.Silo.Instances;
 using MedImaging.Silo.Publishing;
 using MedImaging.Silo.Runtime;
 using MedImaging.Silo.Storage;
+using MedImaging.Silo.Telemetry;
 using MedImaging.Silo.Timers;
 
 namespace MedImaging.Silo.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The grain runtime: study table and queue, the dispatcher, the queue consumer and the quiet-period timer.</summary>
+    /// <summary>The grain runtime: study table and queue, the dispatcher, the queue consumer, the quiet-period timer and the timer-queue forwarder.</summary>
     public static void AddGrainRuntime(this IHostApplicationBuilder builder)
     {
         builder.AddStudyStore();
@@ -20,6 +21,8 @@ public static class Extensions
         builder.Services.AddSingleton<StudyGrainDispatcher>();
         builder.Services.AddHostedService<StudyQueueConsumer>();
         builder.Services.AddHostedService<QuietPeriodSweeper>();
+        builder.Services.AddSingleton<SiloTelemetry>();
+        builder.Services.AddHostedService<StudyTimerForwarder>();
     }
 
     /// <summary>

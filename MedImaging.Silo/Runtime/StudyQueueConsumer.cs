@@ -1,6 +1,7 @@
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
+using MedImaging.Silo.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MedImaging.Silo.Runtime;
@@ -16,10 +17,12 @@ public sealed class StudyQueueConsumer(
     StudyGrainDispatcher dispatcher,
     IOptions<GrainRuntimeOptions> options,
     TimeProvider clock,
+    SiloTelemetry telemetry,
     ILogger<StudyQueueConsumer> logger) : BackgroundService
 {
     private const int MaxMessagesPerReceive = 10;
     private const int MaxBatchedDelivery = 2;
+    private const string UnreadableReason = "unreadable message body";
     private readonly GrainRuntimeOptions _options = options.Value;
     private readonly CancellationTokenSource _turnsAborted = new();
 
@@ -118,13 +121,17 @@ public sealed class StudyQueueConsumer(
         if (turn is [{ Message: null } unreadable])
         {
             RuntimeLog.Unreadable(logger, unreadable.MessageId);
-            await queue.DeadLetterAsync(unreadable, "unreadable message body", cancellation);
+            await queue.DeadLetterAsync(unreadable, UnreadableReason, cancellation);
+            telemetry.DeadLettered(UnreadableReason);
             heartbeat.Release(unreadable);
             return true;
         }
         var messages = turn.Select(m => m.Message!).ToList();
         var studyRef = StudyKeys.LogRef(messages[0].StudyKey);
+        var messageType = messages[0].GetType().Name;
         var started = clock.GetUtcNow();
+        foreach (var received in turn)
+            telemetry.TurnStarted(received.Message!.GetType().Name, received.SentAt, started);
         try
         {
             await dispatcher.DispatchAsync(turn, messages, cancellation);
@@ -135,13 +142,15 @@ public sealed class StudyQueueConsumer(
                 await queue.DeleteAsync(received, cancellation);
                 heartbeat.Release(received);
             }
-            RuntimeLog.TurnCompleted(logger, messages[0].GetType().Name, turn.Count, studyRef, Environment.ProcessId,
+            RuntimeLog.TurnCompleted(logger, messageType, turn.Count, studyRef, Environment.ProcessId,
                 started.ToUnixTimeMilliseconds(), ended.ToUnixTimeMilliseconds());
+            telemetry.TurnEnded(messageType, TurnOutcomes.Completed, ended - started);
             return true;
         }
         catch (StudyConcurrencyException)
         {
             RuntimeLog.TurnConflict(logger, studyRef, turn.Max(m => m.ReceiveCount));
+            telemetry.TurnEnded(messageType, TurnOutcomes.Conflict, clock.GetUtcNow() - started);
             return false;
         }
         catch (Exception error) when (!cancellation.IsCancellationRequested && turn is [{ ReceiveCount: var count } single] && count >= _options.MaxDeliveries)
@@ -149,11 +158,14 @@ public sealed class StudyQueueConsumer(
             RuntimeLog.DeadLettered(logger, studyRef, count, error);
             await queue.DeadLetterAsync(single, error.GetType().Name, CancellationToken.None);
             heartbeat.Release(single);
+            telemetry.TurnEnded(messageType, TurnOutcomes.DeadLettered, clock.GetUtcNow() - started);
+            telemetry.DeadLettered(error.GetType().Name);
             return true;
         }
         catch (Exception error)
         {
             RuntimeLog.TurnFailed(logger, studyRef, turn.Max(m => m.ReceiveCount), error);
+            telemetry.TurnEnded(messageType, TurnOutcomes.Failed, clock.GetUtcNow() - started);
             return false;
         }
     }

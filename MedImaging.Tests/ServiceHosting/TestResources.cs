@@ -24,6 +24,7 @@ public static class TestResources
             StudyTable = $"studies-{suffix}",
             StudyDeadLetterQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-dlq-{suffix}.fifo") { Fifo = true }),
             StudyQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-{suffix}.fifo") { Fifo = true, VisibilityTimeoutSeconds = 30 }),
+            StudyTimerQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-timers-{suffix}") { VisibilityTimeoutSeconds = 30 }),
             StudyEventsTopicArn = await aws.Sns.CreateTopicAsync($"study-events-{suffix}"),
         };
         foreach (var bucket in new[] { resources.IngestBucket, resources.ProcessedBucket, resources.XrayBucket, resources.CtScanBucket, resources.GeneralBucket, resources.QuarantineBucket })
