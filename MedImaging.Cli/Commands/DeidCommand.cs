@@ -37,7 +37,15 @@ public sealed class DeidCommand : ICliCommand
         var gate = new object();
         return FileBatch.RunParallel(parsed.Inputs, error, path =>
         {
-            var result = deidentifier.Deidentify(DicomFile.Open(path));
+            DeidentificationResult result;
+            try
+            {
+                result = deidentifier.Deidentify(DicomFile.Open(path));
+            }
+            catch (DeidentificationRefusedException e)
+            {
+                throw new DicomDataException(e.Message);
+            }
             if (result.SopInstanceUid.Length == 0)
                 throw new DicomDataException("no SOP Instance UID to name the output after");
             var target = Path.Combine(parsed.OutputDirectory, result.SopInstanceUid + ".dcm");
