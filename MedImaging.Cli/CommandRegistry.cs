@@ -16,5 +16,6 @@ public static class CommandRegistry
         new DeidCommand(),
         new BenchDeidCommand(),
         new BenchIngestCommand(),
+        new BenchOrthancPeerCommand(),
     ];
 }

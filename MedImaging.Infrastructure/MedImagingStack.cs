@@ -9,8 +9,8 @@ using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace MedImaging.Infrastructure;
 
 /// <summary>
-/// Every AWS resource of MedImaging: the buckets, the study table, the FIFO study queue with its dead-letter queue,
-/// and the study-events topic. The one definition used both for real AWS (cdk deploy) and, through its synthesized
+/// Every AWS resource of MedImaging: the buckets, the study table, the FIFO study queue with its dead-letter queue
+/// and its timer queue, and the study-events topic. The one definition used both for real AWS (cdk deploy) and, through its synthesized
 /// template, to provision the local emulators.
 /// </summary>
 public sealed class MedImagingStack : Stack
@@ -57,6 +57,17 @@ public sealed class MedImagingStack : Stack
         });
         Output(StackOutputs.StudyQueueUrl, studyQueue.QueueUrl);
         Output(StackOutputs.StudyDeadLetterQueueUrl, deadLetterQueue.QueueUrl);
+
+        // FIFO queues refuse per-message delays: delayed study messages wait here (standard queue, DelaySeconds)
+        // until a silo forwards them, with their group and deduplication ids, into the study queue.
+        var timerQueue = new Queue(this, "StudyTimerQueue", new QueueProps
+        {
+            QueueName = $"{prefix}-study-timers",
+            VisibilityTimeout = Duration.Seconds(30),
+            RetentionPeriod = Duration.Days(4),
+            Encryption = QueueEncryption.SQS_MANAGED,
+        });
+        Output(StackOutputs.StudyTimerQueueUrl, timerQueue.QueueUrl);
 
         var topic = new Topic(this, "StudyEventsTopic", new TopicProps { TopicName = $"{prefix}-study-events" });
         Output(StackOutputs.StudyEventsTopicArn, topic.TopicArn);

@@ -15,5 +15,6 @@ public static class StackOutputs
     public const string StudyTable = nameof(StudyTable);
     public const string StudyQueueUrl = nameof(StudyQueueUrl);
     public const string StudyDeadLetterQueueUrl = nameof(StudyDeadLetterQueueUrl);
+    public const string StudyTimerQueueUrl = nameof(StudyTimerQueueUrl);
     public const string StudyEventsTopicArn = nameof(StudyEventsTopicArn);
 }

@@ -17,6 +17,9 @@ public sealed record ResourceNames
     public string StudyTable { get; init; } = "";
     public string StudyQueueUrl { get; init; } = "";
     public string StudyDeadLetterQueueUrl { get; init; } = "";
+
+    /// <summary>Standard queue holding delayed study messages until the Silo forwards them to the FIFO study queue.</summary>
+    public string StudyTimerQueueUrl { get; init; } = "";
     public string StudyEventsTopicArn { get; init; } = "";
 
     /// <summary>The configuration keys (relative to <see cref="SectionName"/>) paired with their values.</summary>
@@ -31,6 +34,7 @@ public sealed record ResourceNames
         new(nameof(StudyTable), StudyTable),
         new(nameof(StudyQueueUrl), StudyQueueUrl),
         new(nameof(StudyDeadLetterQueueUrl), StudyDeadLetterQueueUrl),
+        new(nameof(StudyTimerQueueUrl), StudyTimerQueueUrl),
         new(nameof(StudyEventsTopicArn), StudyEventsTopicArn),
     ];
 

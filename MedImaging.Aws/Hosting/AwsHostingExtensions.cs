@@ -27,6 +27,8 @@ public static class AwsHostingExtensions
         builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<IAmazonDynamoDB>(), resources.StudyTable));
         builder.Services.AddSingleton<S3StreamUploader>();
         builder.Services.AddSingleton<IStudyQueue, SqsStudyQueue>();
+        builder.Services.AddSingleton(sp => new StudyTimerQueue(
+            sp.GetRequiredService<Sqs.SqsClient>(), resources, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         // Not tagged "live": /alive stays up while a dependency is down, /health reports it.
         builder.Services.AddHealthChecks().AddCheck<StudyStoreHealthCheck>("study-store");
         return builder;

@@ -19,6 +19,7 @@ public static class ResourceNamesFromOutputs
             StudyTable = Get(nameof(ResourceNames.StudyTable)),
             StudyQueueUrl = Get(nameof(ResourceNames.StudyQueueUrl)),
             StudyDeadLetterQueueUrl = Get(nameof(ResourceNames.StudyDeadLetterQueueUrl)),
+            StudyTimerQueueUrl = Get(nameof(ResourceNames.StudyTimerQueueUrl)),
             StudyEventsTopicArn = Get(nameof(ResourceNames.StudyEventsTopicArn)),
         };
     }

@@ -5,7 +5,11 @@ namespace MedImaging.Aws.StudyQueue;
 /// <summary>The study FIFO queue as the Api and the grain runtime see it (MessageGroupId = study key).</summary>
 public interface IStudyQueue
 {
-    /// <summary>Sends a message to the study's grain; <paramref name="delay"/> (at most 15 min) makes it a durable timer.</summary>
+    /// <summary>
+    /// Sends a message to the study's grain; a positive <paramref name="delay"/> (any length) makes it a durable timer,
+    /// delivered no earlier than the delay through the timer queue. Messages with the same deduplication id within
+    /// five minutes of each other are delivered once, so a retry needs an id of its own per attempt.
+    /// </summary>
     Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default);
 
     /// <summary>Long-polls for up to <paramref name="maxMessages"/> messages; a study's messages come in order.</summary>

@@ -15,5 +15,11 @@ public sealed record ReceivedStudyMessage(
     string Body,
     string? TraceParent)
 {
+    /// <summary>When SQS accepted the message (SentTimestamp); for a delayed message, when it was forwarded due.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>When SQS first delivered it (ApproximateFirstReceiveTimestamp).</summary>
+    public DateTimeOffset? FirstReceivedAt { get; init; }
+
     public override string ToString() => $"ReceivedStudyMessage {{ MessageId = {MessageId}, ReceiveCount = {ReceiveCount} }}";
 }

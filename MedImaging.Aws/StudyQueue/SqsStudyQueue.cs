@@ -5,23 +5,27 @@ using MedImaging.Aws.Studies;
 
 namespace MedImaging.Aws.StudyQueue;
 
-/// <summary>The study queue on SQS FIFO, through our own SQS client.</summary>
-public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources) : IStudyQueue
+/// <summary>
+/// The study queue on SQS FIFO, through our own SQS client. A delayed send goes through the timer queue
+/// (<see cref="StudyTimerQueue"/>), because FIFO queues refuse per-message delays.
+/// </summary>
+public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources, TimeProvider? clock = null) : IStudyQueue
 {
-    private const string TraceParentAttribute = "traceparent";
-    private const string DeadLetterReasonAttribute = "deadLetterReason";
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly StudyTimerQueue _timers = new(sqs, resources, clock ?? TimeProvider.System);
 
     public async Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
-        var attributes = new Dictionary<string, SqsMessageAttribute>();
-        if (Activity.Current?.Id is { } traceParent) attributes[TraceParentAttribute] = SqsMessageAttribute.String(traceParent);
-        await sqs.SendMessageAsync(new SendMessageRequest(resources.StudyQueueUrl, StudyMessageJson.Serialize(message))
+        var body = StudyMessageJson.Serialize(message);
+        var traceParent = Activity.Current?.Id;
+        if (delay is { } wait && wait > TimeSpan.Zero)
         {
-            MessageGroupId = message.StudyKey,
-            MessageDeduplicationId = message.DeduplicationId(),
-            DelaySeconds = delay is { } d ? (int)Math.Clamp(Math.Ceiling(d.TotalSeconds), 0, 900) : null,
-            MessageAttributes = attributes.Count > 0 ? attributes : null,
-        }, cancellationToken);
+            await _timers.ScheduleAsync(
+                new StudyTimer(body, message.StudyKey, message.DeduplicationId(), traceParent, _clock.GetUtcNow() + wait), cancellationToken);
+            return;
+        }
+        await sqs.SendMessageAsync(
+            StudyQueueRequests.ToStudyQueue(resources.StudyQueueUrl, body, message.StudyKey, message.DeduplicationId(), traceParent), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReceivedStudyMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken)
@@ -46,7 +50,7 @@ public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources) : IStu
         {
             MessageGroupId = message.GroupId,
             MessageDeduplicationId = message.MessageId,
-            MessageAttributes = new Dictionary<string, SqsMessageAttribute> { [DeadLetterReasonAttribute] = SqsMessageAttribute.String(reason) },
+            MessageAttributes = new Dictionary<string, SqsMessageAttribute> { [StudyQueueAttributes.DeadLetterReason] = SqsMessageAttribute.String(reason) },
         }, cancellationToken);
         await DeleteAsync(message, cancellationToken);
     }
@@ -58,5 +62,16 @@ public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources) : IStu
         message.MessageGroupId ?? "",
         message.ApproximateReceiveCount,
         message.Body,
-        message.MessageAttributes.GetValueOrDefault(TraceParentAttribute)?.StringValue);
+        message.MessageAttributes.GetValueOrDefault(StudyQueueAttributes.TraceParent)?.StringValue)
+    {
+        SentAt = Timestamp(message, SqsSystemAttributes.SentTimestamp),
+        FirstReceivedAt = Timestamp(message, SqsSystemAttributes.ApproximateFirstReceiveTimestamp),
+    };
+
+    private static DateTimeOffset? Timestamp(SqsMessage message, string attribute) =>
+        message.Attributes.TryGetValue(attribute, out var text)
+        && long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+        && ms is >= 0 and <= 253_402_300_799_999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
 }

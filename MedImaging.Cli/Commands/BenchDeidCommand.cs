@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MedImaging.Cli.Benchmarking;
 using MedImaging.Cli.Commands.BenchDeid;
 using MedImaging.Dicom;
 using MedImaging.Dicom.Deidentification;
@@ -40,23 +41,14 @@ public sealed class BenchDeidCommand : ICliCommand
                     return CommandLine.UsageError;
             }
         }
-        source ??= FindUpwards(DefaultSource);
-        if (source is null || !File.Exists(source))
+        source = BenchSource.Find(source ?? DefaultSource);
+        if (source is null)
         {
             error.WriteLine($"error: source image not found (looked for {DefaultSource} above the current directory); pass --source FILE");
             return FileBatch.FileError;
         }
-        var ownWork = work is null;
-        work ??= Path.Combine(Path.GetTempPath(), "medimaging-bench-deid-" + Environment.ProcessId);
-        try
-        {
-            return Bench(source, work, count, runs, output, error);
-        }
-        finally
-        {
-            if (ownWork && Directory.Exists(work))
-                Directory.Delete(work, recursive: true);
-        }
+        using var workspace = BenchWorkspace.Create("medimaging-bench-deid", work);
+        return Bench(source, workspace.Path, count, runs, output, error);
     }
 
     private static int Bench(string source, string work, int count, int runs, TextWriter output, TextWriter error)
@@ -110,7 +102,7 @@ public sealed class BenchDeidCommand : ICliCommand
         }
 
         string Line(string tool, Measurement m, string note) => string.Create(CultureInfo.InvariantCulture,
-            $"{tool,-15} {count} files in {m.Wall.TotalSeconds,6:F2} s = {PeerRunner.Rate(count, m.Wall),7} files/s, CPU {m.Cpu.TotalMilliseconds / count,5:F2} ms/file  {note}");
+            $"{tool,-15} {count} files in {m.Wall.TotalSeconds,6:F2} s = {BenchClock.Rate(count, m.Wall),7} files/s, CPU {m.Cpu.TotalMilliseconds / count,5:F2} ms/file  {note}");
         var size = new FileInfo(inputs[0]).Length / 1024;
         output.WriteLine($"bench deid (best of {runs} interleaved rounds): {count} copies of {Path.GetFileName(source)} (512x512 16-bit CT, {size} KiB, {BenchPhi.AttributeCount} identifying attributes incl. private and nested)");
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before {loadBefore}, after {LoadAverage()}");
@@ -151,10 +143,8 @@ public sealed class BenchDeidCommand : ICliCommand
     {
         public static Measurement None { get; } = new(TimeSpan.MaxValue, TimeSpan.MaxValue);
 
-        public Measurement Best(Measurement other) => new(Min(Wall, other.Wall), Min(Cpu, other.Cpu));
+        public Measurement Best(Measurement other) => new(BenchClock.Min(Wall, other.Wall), BenchClock.Min(Cpu, other.Cpu));
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static string Ratio(string label, TimeSpan ours, TimeSpan gdcm, TimeSpan pydicom)
     {
@@ -168,14 +158,5 @@ public sealed class BenchDeidCommand : ICliCommand
     {
         var result = deidentifier.Deidentify(DicomFile.Open(path));
         result.File.Save(Path.Combine(directory, result.SopInstanceUid + ".dcm"));
-    }
-
-    private static string? FindUpwards(string relative)
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, relative)))
-                    return Path.Combine(dir.FullName, relative);
-        return null;
     }
 }

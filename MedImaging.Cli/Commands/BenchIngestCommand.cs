@@ -1,19 +1,26 @@
+using MedImaging.Cli.Benchmarking;
 using MedImaging.Cli.Commands.BenchIngest;
+using MedImaging.Cli.Commands.BenchIngest.Orthanc;
 
 namespace MedImaging.Cli.Commands;
 
 /// <summary>
 /// `medimaging bench ingest`: uploads N one-instance studies (each a copy of a corpus file with fresh study and
 /// SOP instance UIDs) to a running system, C at a time, and prints p50/p99 latency from upload to completed,
-/// as recorded by the study (completedAt) and as seen by polling, plus instances/s.
+/// as recorded by the study (completedAt) and as seen by polling, plus instances/s; then finalize-to-completed
+/// latency one study at a time; then Orthanc's REST store rate of the same N files at the same concurrency, in a
+/// network namespace with only loopback.
 /// </summary>
 public sealed class BenchIngestCommand : ICliCommand
 {
+    /// <summary>Our figures were measured without failures but the Orthanc peer could not run (the reason is printed).</summary>
+    public const int PeerSkipped = 3;
+
     private const string DefaultSource = "testdata/corpus/study_knee_s1_01.dcm";
 
     public string Name => "bench ingest";
-    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--source FILE]";
-    public string Description => "upload-to-completed latency (p50/p99) and instances/s of a running system";
+    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--finalize-studies M] [--poll-ms P] [--source FILE] [--no-peer]";
+    public string Description => "instances/s, upload/finalize-to-completed p50/p99 of a running system vs Orthanc's store rate (exit 3: peer skipped)";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -25,38 +32,53 @@ public sealed class BenchIngestCommand : ICliCommand
                 case "--url" when i + 1 < args.Count && Uri.TryCreate(args[i + 1], UriKind.Absolute, out var url): settings = settings with { ApiUrl = url }; i++; break;
                 case "--instances" when i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0: settings = settings with { Instances = n }; i++; break;
                 case "--concurrency" when i + 1 < args.Count && int.TryParse(args[i + 1], out var c) && c > 0: settings = settings with { Concurrency = c }; i++; break;
+                case "--finalize-studies" when i + 1 < args.Count && int.TryParse(args[i + 1], out var m) && m >= 0: settings = settings with { FinalizeStudies = m }; i++; break;
                 case "--source" when i + 1 < args.Count: settings = settings with { Source = args[++i] }; break;
+                case "--poll-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], out var poll) && poll > 0: settings = settings with { PollInterval = TimeSpan.FromMilliseconds(poll) }; i++; break;
+                case "--no-peer": settings = settings with { Peer = false }; break;
                 default:
                     error.WriteLine($"usage: medimaging {Name} {Usage}");
                     return CommandLine.UsageError;
             }
         }
-        var source = File.Exists(settings.Source) ? settings.Source : FindUpwards(settings.Source);
+        var source = BenchSource.Find(settings.Source);
         if (source is null)
         {
             error.WriteLine($"error: {settings.Source} not found; pass --source FILE");
             return FileBatch.FileError;
         }
+        settings = settings with { Source = source };
         try
         {
-            var report = new IngestBenchmark(settings with { Source = source }, output).RunAsync().GetAwaiter().GetResult();
+            var report = RunAsync(settings, output).GetAwaiter().GetResult();
             report.Print(output);
-            return report.Failures == 0 ? 0 : 1;
+            if (report.Peer.SkippedBecause is { } why) error.WriteLine($"peer skipped: {why}");
+            return report.Failures > 0 ? 1 : report.Peer.Result is null ? PeerSkipped : 0;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException)
         {
             error.WriteLine($"error: {e.Message} (is the system running at {settings.ApiUrl}?)");
             return 1;
         }
     }
 
-    private static string? FindUpwards(string relative)
+    private static async Task<IngestBenchReport> RunAsync(IngestBenchSettings settings, TextWriter progress)
     {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
+        var factory = new UniqueStudyFactory(settings.Source);
+        var warmup = factory.Next();
+        var studies = factory.Take(settings.Instances);
+        using var workspace = BenchWorkspace.Create("medimaging-bench-ingest");
+        workspace.WriteAll("studies", studies.Select(s => s.Bytes));
+        var warmupFile = workspace.WriteAll("warmup", [warmup.Bytes])[0];
+
+        using var api = new IngestApiClient(settings.ApiUrl, settings);
+        var throughput = await new IngestBenchmark(api, settings, progress).RunAsync(warmup, studies);
+        var finalize = settings.FinalizeStudies > 0
+            ? await new FinalizeLatencyBenchmark(api, progress).RunAsync(factory.Take(settings.FinalizeStudies), factory.Take(settings.FinalizeStudies))
+            : null;
+        var peer = settings.Peer
+            ? OrthancPeer.Run(Path.Combine(workspace.Path, "studies"), warmupFile, settings.Concurrency, workspace.Subdirectory("orthanc"))
+            : OrthancPeerOutcome.Skip("--no-peer");
+        return new IngestBenchReport(settings, warmup.Bytes.Length, throughput, finalize, peer);
     }
 }

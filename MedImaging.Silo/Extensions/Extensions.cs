@@ -1,12 +1,13 @@
 using MedImaging.Aws.Hosting;
 using MedImaging.Silo.Runtime;
+using MedImaging.Silo.Telemetry;
 using MedImaging.Silo.Timers;
 
 namespace MedImaging.Silo.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The grain runtime: study table and queue, the dispatcher, the queue consumer and the quiet-period timer.</summary>
+    /// <summary>The grain runtime: study table and queue, the dispatcher, the queue consumer, the quiet-period timer and the timer-queue forwarder.</summary>
     public static void AddGrainRuntime(this IHostApplicationBuilder builder)
     {
         builder.AddStudyStore();
@@ -15,5 +16,7 @@ public static class Extensions
         builder.Services.AddSingleton<StudyGrainDispatcher>();
         builder.Services.AddHostedService<StudyQueueConsumer>();
         builder.Services.AddHostedService<QuietPeriodSweeper>();
+        builder.Services.AddSingleton<SiloTelemetry>();
+        builder.Services.AddHostedService<StudyTimerForwarder>();
     }
 }

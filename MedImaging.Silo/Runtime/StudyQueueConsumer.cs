@@ -1,6 +1,7 @@
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
+using MedImaging.Silo.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MedImaging.Silo.Runtime;
@@ -16,9 +17,11 @@ public sealed class StudyQueueConsumer(
     StudyGrainDispatcher dispatcher,
     IOptions<GrainRuntimeOptions> options,
     TimeProvider clock,
+    SiloTelemetry telemetry,
     ILogger<StudyQueueConsumer> logger) : BackgroundService
 {
     private const int MaxMessagesPerReceive = 10;
+    private const string UnreadableReason = "unreadable message body";
     private readonly GrainRuntimeOptions _options = options.Value;
     private readonly CancellationTokenSource _turnsAborted = new();
 
@@ -94,12 +97,15 @@ public sealed class StudyQueueConsumer(
         if (received.Message is not { } message)
         {
             RuntimeLog.Unreadable(logger, received.MessageId);
-            await queue.DeadLetterAsync(received, "unreadable message body", cancellation);
+            await queue.DeadLetterAsync(received, UnreadableReason, cancellation);
+            telemetry.DeadLettered(UnreadableReason);
             heartbeat.Release(received);
             return true;
         }
         var studyRef = StudyKeys.LogRef(message.StudyKey);
+        var messageType = message.GetType().Name;
         var started = clock.GetUtcNow();
+        telemetry.TurnStarted(messageType, received.SentAt, started);
         try
         {
             await dispatcher.DispatchAsync(received, message, cancellation);
@@ -107,13 +113,15 @@ public sealed class StudyQueueConsumer(
             var ended = clock.GetUtcNow();
             await queue.DeleteAsync(received, cancellation);
             heartbeat.Release(received);
-            RuntimeLog.TurnCompleted(logger, message.GetType().Name, studyRef, Environment.ProcessId,
+            RuntimeLog.TurnCompleted(logger, messageType, studyRef, Environment.ProcessId,
                 started.ToUnixTimeMilliseconds(), ended.ToUnixTimeMilliseconds());
+            telemetry.TurnEnded(messageType, TurnOutcomes.Completed, ended - started);
             return true;
         }
         catch (StudyConcurrencyException)
         {
             RuntimeLog.TurnConflict(logger, studyRef, received.ReceiveCount);
+            telemetry.TurnEnded(messageType, TurnOutcomes.Conflict, clock.GetUtcNow() - started);
             return false;
         }
         catch (Exception error) when (!cancellation.IsCancellationRequested && received.ReceiveCount >= _options.MaxDeliveries)
@@ -121,11 +129,14 @@ public sealed class StudyQueueConsumer(
             RuntimeLog.DeadLettered(logger, studyRef, received.ReceiveCount, error);
             await queue.DeadLetterAsync(received, error.GetType().Name, CancellationToken.None);
             heartbeat.Release(received);
+            telemetry.TurnEnded(messageType, TurnOutcomes.DeadLettered, clock.GetUtcNow() - started);
+            telemetry.DeadLettered(error.GetType().Name);
             return true;
         }
         catch (Exception error)
         {
             RuntimeLog.TurnFailed(logger, studyRef, received.ReceiveCount, error);
+            telemetry.TurnEnded(messageType, TurnOutcomes.Failed, clock.GetUtcNow() - started);
             return false;
         }
     }

@@ -7,4 +7,13 @@ internal static partial class TimerLog
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Quiet-period sweep failed; retrying at the next interval")]
     public static partial void SweepFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Information, Message = "Timer forwarder consuming the timer queue")]
+    public static partial void ForwarderStarted(ILogger logger);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Receiving from the timer queue failed")]
+    public static partial void TimerReceiveFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Forwarding timer message {MessageId} failed; it comes back after its visibility timeout")]
+    public static partial void ForwardFailed(ILogger logger, string messageId, Exception error);
 }

@@ -99,7 +99,7 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
     [Fact]
     public void Study_queue_is_fifo_and_redrives_to_a_fifo_dead_letter_queue()
     {
-        Template.ResourceCountIs("AWS::SQS::Queue", 2);
+        Template.ResourceCountIs("AWS::SQS::Queue", 3);
         Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
         {
             ["QueueName"] = "medimaging-study.fifo",
@@ -116,6 +116,18 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
             ["QueueName"] = "medimaging-study-dlq.fifo",
             ["FifoQueue"] = true,
             ["MessageRetentionPeriod"] = 1_209_600,
+        }));
+    }
+
+    [Fact]
+    public void Timer_queue_is_a_standard_encrypted_queue_because_fifo_queues_refuse_per_message_delays()
+    {
+        Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["QueueName"] = "medimaging-study-timers",
+            ["FifoQueue"] = Match.Absent(),
+            ["VisibilityTimeout"] = 30,
+            ["SqsManagedSseEnabled"] = true,
         }));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using MedImaging.Cli.Benchmarking;
 using MedImaging.Dicom;
 
 namespace MedImaging.Cli.Commands.Bench;
@@ -10,6 +11,8 @@ namespace MedImaging.Cli.Commands.Bench;
 /// </summary>
 public sealed class BenchParseCommand : ICliCommand
 {
+    private const string DefaultFile = "testdata/corpus/ct_ele_14s.dcm";
+
     public string Name => "bench parse";
     public string Usage => "[FILE] [--copies N] [--no-peer]";
     public string Description => "parse speed vs pydicom (default: 200 copies of testdata/corpus/ct_ele_14s.dcm)";
@@ -25,20 +28,18 @@ public sealed class BenchParseCommand : ICliCommand
             else if (args[i] == "--no-peer") peer = false;
             else source = args[i];
         }
-        source ??= FindDefaultFile();
-        if (source is null || !File.Exists(source))
+        source = BenchSource.Find(source ?? DefaultFile);
+        if (source is null)
         {
             error.WriteLine("error: no input file (pass one, or run inside the repository for testdata/corpus/ct_ele_14s.dcm)");
             return 2;
         }
-        var directory = Path.Combine(Path.GetTempPath(), $"medimaging-bench-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
-        try
+        using (var workspace = BenchWorkspace.Create("medimaging-bench-parse"))
         {
             var files = new List<string>(copies);
             for (var i = 0; i < copies; i++)
             {
-                var target = Path.Combine(directory, $"{i:D4}.dcm");
+                var target = Path.Combine(workspace.Path, $"{i:D4}.dcm");
                 File.Copy(source, target);
                 files.Add(target);
             }
@@ -62,10 +63,6 @@ public sealed class BenchParseCommand : ICliCommand
                 output.WriteLine($"speed-up full parse: {files.Count / full / pydicom.FullFilesPerSecond:F1}x (target >= 10x); header-only: {files.Count / header / pydicom.HeaderFilesPerSecond:F1}x");
             }
             return 0;
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
         }
     }
 
@@ -146,16 +143,5 @@ public sealed class BenchParseCommand : ICliCommand
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
         return from.Length / best / 1e6;
-    }
-
-    private static string? FindDefaultFile()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "testdata", "corpus", "ct_ele_14s.dcm");
-                if (File.Exists(candidate)) return candidate;
-            }
-        return null;
     }
 }

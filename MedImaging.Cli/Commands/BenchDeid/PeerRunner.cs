@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using MedImaging.Dicom;
 
@@ -114,7 +113,4 @@ internal static class PeerRunner
         }
         return (process.ExitCode, output.Result, errors.Result);
     }
-
-    public static string Rate(int files, TimeSpan elapsed) =>
-        (files / elapsed.TotalSeconds).ToString("F1", CultureInfo.InvariantCulture);
 }

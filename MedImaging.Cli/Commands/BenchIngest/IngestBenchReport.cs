@@ -1,17 +1,70 @@
 using System.Globalization;
+using MedImaging.Cli.Benchmarking;
+using MedImaging.Cli.Commands.BenchIngest.Orthanc;
 
 namespace MedImaging.Cli.Commands.BenchIngest;
 
-public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileBytes, IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed)
+public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileBytes, ThroughputResult Throughput, FinalizeResult? Finalize, OrthancPeerOutcome Peer)
 {
+    /// <summary>The issue's goal for a one-instance study, from its finalize to completed.</summary>
+    public const double FinalizeTargetMs = 150;
+
+    public int Failures => Throughput.Failures + (Finalize?.Failures ?? 0) + (Peer.Result is { } p ? p.Failures + Math.Abs(p.Sent - p.Stored) : 0);
+
     public void Print(TextWriter output)
     {
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine($"bench ingest: {Settings.Instances} one-instance studies of {Path.GetFileName(Settings.Source)} ({FileBytes} bytes), concurrency {Settings.Concurrency}, {Settings.ApiUrl}");
-        output.WriteLine($"  upload answered (202)          {LatencySummary.Of(Timings.Select(t => t.AcceptedMs))}");
-        output.WriteLine($"  upload -> completed (grain)    {LatencySummary.Of(Timings.Select(t => t.CompletedMs))}");
-        output.WriteLine($"  upload -> completed (polled)   {LatencySummary.Of(Timings.Select(t => t.ObservedMs))}");
-        output.WriteLine(string.Create(inv, $"  throughput                     {Timings.Count / Elapsed.TotalSeconds:0.0} instances/s over {Elapsed.TotalSeconds:0.0} s; failures {Failures}"));
-        output.WriteLine("  peer (Orthanc REST store)      not measured by this command yet");
+        var timings = Throughput.Timings;
+        output.WriteLine($"bench ingest: {Settings.Instances} one-instance studies of {Path.GetFileName(Settings.Source)} ({FileBytes} bytes), concurrency {Settings.Concurrency}, {Settings.ApiUrl}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        output.WriteLine("  medimaging (POST /api/studies, upload finalizes, full pipeline; after one warm-up study)");
+        output.WriteLine($"    upload answered (202)          {LatencySummary.Of(timings.Select(t => t.AcceptedMs))}");
+        output.WriteLine($"    upload -> completed (grain)    {LatencySummary.Of(timings.Select(t => t.CompletedMs))}");
+        output.WriteLine($"    upload -> completed (polled)   {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
+        output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s; failures {Throughput.Failures}"));
+        var breakdown = StepBreakdown.Of(timings.Select(t => t.Completed));
+        if (breakdown.Count > 0)
+        {
+            output.WriteLine("    where the time went (study timelines, server clock):");
+            foreach (var (part, summary) in breakdown)
+                output.WriteLine($"      {part,-29}{summary}");
+        }
+        if (Finalize is { } finalize)
+        {
+            output.WriteLine($"  finalize -> completed, one study at a time, uploaded with ?finalize=false, finalize {{\"expectedInstances\":1}} (failures {finalize.Failures})");
+            PrintFinalize(output, "instance processed, then finalize", finalize.AfterProcessing);
+            PrintFinalize(output, "finalize right after the upload ", finalize.RightAfterUpload);
+        }
+        if (Peer.Result is { } peer)
+        {
+            output.WriteLine($"  Orthanc {peer.Version} (POST /instances, same {peer.Sent} files, concurrency {Settings.Concurrency}, own network namespace with only loopback; after one warm-up file)");
+            output.WriteLine($"    store answered                 {peer.Latency}");
+            output.WriteLine(string.Create(inv, $"    throughput                     {peer.InstancesPerSecond,8:0.0} instances/s over {peer.Seconds:0.0} s; stored {peer.Stored} of {peer.Sent}, refused {peer.Failures}"));
+            var ratio = Throughput.InstancesPerSecond / peer.InstancesPerSecond;
+            output.WriteLine(string.Create(inv, $"  medimaging / Orthanc instances/s: {ratio:0.00}x (goal >= 1x with the full pipeline: {(ratio >= 1 ? "met" : "NOT met")})"));
+        }
+        else
+        {
+            output.WriteLine($"  Orthanc peer: skipped ({Peer.SkippedBecause})");
+        }
+    }
+
+    private static void PrintFinalize(TextWriter output, string label, IReadOnlyList<FinalizeTiming> timings)
+    {
+        var grain = LatencySummary.Of(timings.Select(t => t.CompletedMs));
+        output.WriteLine($"    {label} -> completed (grain)   {grain}   target p50 <= {FinalizeTargetMs:0} ms: {(grain.P50 <= FinalizeTargetMs ? "met" : "NOT met")}");
+        output.WriteLine($"    {label} -> completed (polled)  {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
+        output.WriteLine($"      of which finalize sent -> grain took it (Api, queue)      {LatencySummary.Of(timings.Select(t => t.ReachedGrainMs).Where(double.IsFinite))}");
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 }

@@ -1,67 +1,65 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 
 namespace MedImaging.Cli.Commands.BenchIngest;
 
-/// <summary>Runs the ingest benchmark: upload, then poll the study until it is completed, per study.</summary>
-public sealed class IngestBenchmark(IngestBenchSettings settings, TextWriter progress)
+/// <summary>
+/// Throughput phase of the ingest benchmark: C workers each upload a one-instance study (finalized by the upload
+/// itself) and poll it until it is completed, until all N are done.
+/// </summary>
+public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings settings, TextWriter progress)
 {
-    private readonly HttpClient _http = new() { BaseAddress = settings.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };
     private readonly ConcurrentBag<StudyTiming> _timings = [];
     private int _failures;
 
-    public async Task<IngestBenchReport> RunAsync()
+    public async Task<ThroughputResult> RunAsync(BenchStudy warmup, IReadOnlyList<BenchStudy> studies)
     {
-        var factory = new UniqueStudyFactory(settings.Source);
-        var sample = factory.Next();
-        await RunOneAsync(factory.Next()); // warm-up: connections and JIT on both sides; not counted
+        await RunOneAsync(warmup); // connections and JIT on both sides; not counted
         _timings.Clear();
         _failures = 0;
 
-        var next = 0;
+        var next = -1;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) <= settings.Instances)
-                await RunOneAsync(factory.Next());
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < studies.Count)
+                await RunOneAsync(studies[index]);
         });
         await Task.WhenAll(workers);
-        return new IngestBenchReport(settings, sample.Bytes.Length, [.. _timings], _failures, clock.Elapsed);
+        return new ThroughputResult([.. _timings], _failures, clock.Elapsed);
     }
 
-    private async Task RunOneAsync((string StudyUid, byte[] Bytes) study)
+    private async Task RunOneAsync(BenchStudy study)
     {
-        using var content = new ByteArrayContent(study.Bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
         var sentAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var response = await _http.PostAsync("/api/studies", content);
-        var accepted = clock.Elapsed;
-        if (response.StatusCode != HttpStatusCode.Accepted)
+        if (!await api.UploadAsync(study, finalize: true))
         {
-            Interlocked.Increment(ref _failures);
-            progress.WriteLine($"upload refused: {(int)response.StatusCode}");
+            Fail("upload refused");
             return;
         }
-        while (clock.Elapsed < settings.CompletionTimeout)
+        var accepted = clock.Elapsed;
+        var state = await api.WaitForAsync(study.StudyUid, s => s.IsFinished);
+        if (state is not { Status: "completed", CompletedAt: { } completedAt })
         {
-            var state = await _http.GetFromJsonAsync<StudyState>($"/api/studies/{study.StudyUid}");
-            if (state is { Status: "completed", CompletedAt: { } completedAt })
-            {
-                _timings.Add(new StudyTiming(accepted.TotalMilliseconds, (completedAt - sentAt).TotalMilliseconds, clock.Elapsed.TotalMilliseconds));
-                return;
-            }
-            await Task.Delay(settings.PollInterval);
+            Fail(state is null ? "a study did not complete in time" : "a study failed");
+            return;
         }
-        Interlocked.Increment(ref _failures);
-        progress.WriteLine("a study did not complete in time");
+        _timings.Add(new StudyTiming(accepted.TotalMilliseconds, (completedAt - sentAt).TotalMilliseconds, clock.Elapsed.TotalMilliseconds, state));
     }
 
-    private sealed record StudyState(string Status, DateTimeOffset? CompletedAt);
+    private void Fail(string why)
+    {
+        Interlocked.Increment(ref _failures);
+        lock (progress) progress.WriteLine(why);
+    }
 }
 
-/// <summary>One study: upload answered (202), completed as recorded by the grain, completed as seen by polling.</summary>
-public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs);
+/// <summary>One study: upload answered (202), completed as recorded by the grain, completed as seen by polling, its final state.</summary>
+public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs, StudyState Completed);
+
+public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed)
+{
+    public double InstancesPerSecond => Timings.Count / Elapsed.TotalSeconds;
+}

@@ -6,7 +6,7 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 /// <summary>Copies of one DICOM file, each with a new StudyInstanceUID and SOPInstanceUID (2.25 UUID-derived UIDs).</summary>
 public sealed class UniqueStudyFactory(string path)
 {
-    public (string StudyUid, byte[] Bytes) Next()
+    public BenchStudy Next()
     {
         var file = DicomFile.Open(path);
         var study = NewUid();
@@ -16,8 +16,10 @@ public sealed class UniqueStudyFactory(string path)
         file.FileMetaInfo.AddOrUpdate(DicomTag.MediaStorageSOPInstanceUID, instance);
         using var bytes = new MemoryStream();
         file.Save(bytes);
-        return (study, bytes.ToArray());
+        return new BenchStudy(study, bytes.ToArray());
     }
+
+    public IReadOnlyList<BenchStudy> Take(int count) => [.. Enumerable.Range(0, count).Select(_ => Next())];
 
     private static string NewUid()
     {
@@ -26,3 +28,6 @@ public sealed class UniqueStudyFactory(string path)
         return "2.25." + new BigInteger(bytes, isUnsigned: true);
     }
 }
+
+/// <summary>One one-instance study to upload: its StudyInstanceUID (the study's id in our API) and the file's bytes.</summary>
+public sealed record BenchStudy(string StudyUid, byte[] Bytes);

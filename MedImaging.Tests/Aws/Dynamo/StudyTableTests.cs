@@ -8,18 +8,15 @@ using MedImaging.Tests.ServiceHosting;
 namespace MedImaging.Tests.Aws.Dynamo;
 
 [Collection(AwsEmulatorCollection.Name)]
-public sealed class StudyTableTests(AwsEmulatorFixture emulators) : IAsyncLifetime
+public sealed class StudyTableTests(AwsEmulatorFixture emulators) : ProvisionedAwsTest(emulators)
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-    private readonly LocalAws _aws = new(emulators);
     private StudyTable _table = null!;
 
-    public async Task InitializeAsync() => _table = _aws.StudyTable(await _aws.ProvisionAsync());
-
-    public Task DisposeAsync()
+    public override async Task InitializeAsync()
     {
-        _aws.Dispose();
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        _table = StudyTable;
     }
 
     [Fact]

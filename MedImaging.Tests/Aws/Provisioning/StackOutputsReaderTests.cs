@@ -12,6 +12,7 @@ public sealed class StackOutputsReaderTests
             <Outputs>
               <member><OutputKey>IngestBucket</OutputKey><OutputValue>medimaging-ingest-123456789012-eu-west-1</OutputValue></member>
               <member><OutputKey>StudyQueueUrl</OutputKey><OutputValue>https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study.fifo</OutputValue></member>
+              <member><OutputKey>StudyTimerQueueUrl</OutputKey><OutputValue>https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study-timers</OutputValue></member>
             </Outputs>
           </member></Stacks></DescribeStacksResult>
         </DescribeStacksResponse>
@@ -29,6 +30,7 @@ public sealed class StackOutputsReaderTests
         var names = ResourceNamesFromOutputs.Create(outputs);
         Assert.Equal("medimaging-ingest-123456789012-eu-west-1", names.IngestBucket);
         Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study.fifo", names.StudyQueueUrl);
+        Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study-timers", names.StudyTimerQueueUrl);
         Assert.Contains(nameof(names.StudyTable), names.MissingSettings());
     }
 }

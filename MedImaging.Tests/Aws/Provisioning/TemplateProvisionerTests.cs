@@ -33,8 +33,8 @@ public sealed class TemplateProvisionerTests(AwsEmulatorFixture fixture) : IDisp
 
         var first = await provisioner.ProvisionAsync(template);
 
-        // 6 buckets, 1 table, 2 queues, 1 topic; the 6 bucket policies are not emulated.
-        Assert.Equal(10, first.Resources.Count(r => r.Outcome == ProvisioningOutcome.Created));
+        // 6 buckets, 1 table, 3 queues, 1 topic; the 6 bucket policies are not emulated.
+        Assert.Equal(11, first.Resources.Count(r => r.Outcome == ProvisioningOutcome.Created));
         Assert.All(first.Resources.Where(r => r.Type == "AWS::S3::BucketPolicy"), r => Assert.Equal(ProvisioningOutcome.Skipped, r.Outcome));
         var names = first.ToResourceNames();
         Assert.Empty(names.MissingSettings());
@@ -75,6 +75,9 @@ public sealed class TemplateProvisionerTests(AwsEmulatorFixture fixture) : IDisp
         var deadLetterArn = (await sqs.GetQueueAttributesAsync(names.StudyDeadLetterQueueUrl))[SqsQueueAttributes.QueueArn];
         Assert.Equal("true", queue[SqsQueueAttributes.FifoQueue]);
         Assert.Equal(new SqsRedrivePolicy(deadLetterArn, 5), SqsRedrivePolicy.FromAttributeValue(queue[SqsQueueAttributes.RedrivePolicy]));
+        var timers = await sqs.GetQueueAttributesAsync(names.StudyTimerQueueUrl);
+        Assert.NotEqual("true", timers.GetValueOrDefault(SqsQueueAttributes.FifoQueue));
+        Assert.Equal("30", timers[SqsQueueAttributes.VisibilityTimeout]);
 
         Assert.Equal(names.StudyEventsTopicArn, (await sns.GetTopicAttributesAsync(names.StudyEventsTopicArn))["TopicArn"]);
     }

@@ -8,18 +8,15 @@ namespace MedImaging.Tests.Silo.Runtime;
 
 /// <summary>The grain state's optimistic concurrency: two activations of one study cannot both save.</summary>
 [Collection(AwsEmulatorCollection.Name)]
-public sealed class DynamoStudyStateTests(AwsEmulatorFixture emulators) : IAsyncLifetime
+public sealed class DynamoStudyStateTests(AwsEmulatorFixture emulators) : ProvisionedAwsTest(emulators)
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
-    private readonly LocalAws _aws = new(emulators);
     private StudyTable _table = null!;
 
-    public async Task InitializeAsync() => _table = _aws.StudyTable(await _aws.ProvisionAsync());
-
-    public Task DisposeAsync()
+    public override async Task InitializeAsync()
     {
-        _aws.Dispose();
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        _table = StudyTable;
     }
 
     [Fact]

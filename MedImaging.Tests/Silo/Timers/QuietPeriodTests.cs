@@ -13,35 +13,33 @@ namespace MedImaging.Tests.Silo.Timers;
 /// reached, both complete once nothing has changed for the quiet period, and not before.
 /// </summary>
 [Collection(AwsEmulatorCollection.Name)]
-public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : IAsyncLifetime
+public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : ProvisionedAwsTest(emulators)
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(2);
-    private readonly LocalAws _aws = new(emulators);
-    private ResourceNames _resources = null!;
     private ServiceProcess _silo = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _resources = await _aws.ProvisionAsync();
-        var environment = _aws.ServiceEnvironment(_resources);
+        await base.InitializeAsync();
+        var environment = Aws.ServiceEnvironment(Resources);
         environment["MedImaging__GrainRuntime__QuietPeriod"] = QuietPeriod.ToString();
         environment["MedImaging__GrainRuntime__QuietPeriodSweepInterval"] = "00:00:00.250";
         _silo = await ServiceProcess.StartAsync("MedImaging.Silo", environment);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _silo.DisposeAsync();
-        _aws.Dispose();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Studies_without_a_finalize_or_missing_instances_complete_after_the_quiet_period()
     {
-        var queue = new SqsStudyQueue(_aws.Sqs, _resources);
-        var table = _aws.StudyTable(_resources);
+        var queue = new SqsStudyQueue(Aws.Sqs, Resources);
+        var table = StudyTable;
         const string unfinalized = "2.25.7001", incomplete = "2.25.7002";
-        await _aws.StudyTable(_resources).CreateIfAbsentAsync(StudyRecord.New(unfinalized, DateTimeOffset.UtcNow));
+        await StudyTable.CreateIfAbsentAsync(StudyRecord.New(unfinalized, DateTimeOffset.UtcNow));
         await queue.SendAsync(await StoreInstanceAsync(unfinalized, "2.25.7001.1"));
         await queue.SendAsync(await StoreInstanceAsync(incomplete, "2.25.7002.1"));
         await queue.SendAsync(new FinalizeStudy(incomplete, ExpectedInstances: 3, "client-1"));
@@ -69,8 +67,8 @@ public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : IAsyncLifet
     {
         var bytes = RandomNumberGenerator.GetBytes(1024);
         var key = $"incoming/{study}/{instance}";
-        await _aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = _resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
-        return new InstanceReceived(study, instance, _resources.IngestBucket, key, "application/dicom", bytes.Length,
+        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
+        return new InstanceReceived(study, instance, Resources.IngestBucket, key, "application/dicom", bytes.Length,
             Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
     }
 }

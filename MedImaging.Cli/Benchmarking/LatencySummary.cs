@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MedImaging.Cli.Commands.BenchIngest;
+namespace MedImaging.Cli.Benchmarking;
 
 /// <summary>Nearest-rank percentiles of a set of latencies, in milliseconds.</summary>
 public sealed record LatencySummary(int Count, double P50, double P99, double Max)

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace MedImaging.Cli.Commands.BenchIngest;
+
+/// <summary>The few calls of our API the ingest benchmark makes: upload, finalize, and polling a study.</summary>
+public sealed class IngestApiClient(Uri apiUrl, IngestBenchSettings settings) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>POST /api/studies with one application/dicom body; true when answered 202.</summary>
+    public async Task<bool> UploadAsync(BenchStudy study, bool finalize)
+    {
+        using var content = new ByteArrayContent(study.Bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+        using var response = await _http.PostAsync(finalize ? "/api/studies" : "/api/studies?finalize=false", content);
+        return response.StatusCode == HttpStatusCode.Accepted;
+    }
+
+    /// <summary>POST /api/studies/{id}/finalize with the expected instance count; true when answered 202.</summary>
+    public async Task<bool> FinalizeAsync(string studyUid, int expectedInstances)
+    {
+        using var response = await _http.PostAsJsonAsync($"/api/studies/{studyUid}/finalize", new { expectedInstances });
+        return response.StatusCode == HttpStatusCode.Accepted;
+    }
+
+    /// <summary>Polls GET /api/studies/{id} until the condition holds; the state then, or null after the completion timeout.</summary>
+    public async Task<StudyState?> WaitForAsync(string studyUid, Func<StudyState, bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < settings.CompletionTimeout)
+        {
+            using var response = await _http.GetAsync($"/api/studies/{studyUid}");
+            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<StudyState>() is { } state && condition(state))
+                return state;
+            await Task.Delay(settings.PollInterval);
+        }
+        return null;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>The part of GET /api/studies/{id} the benchmark reads.</summary>
+public sealed record StudyState(string Status, DateTimeOffset? CompletedAt, IReadOnlyList<InstanceState>? Instances, IReadOnlyList<StudyEventState>? Timeline)
+{
+    /// <summary>When the grain took the (last) finalize, from the study's timeline.</summary>
+    public DateTimeOffset? FinalizeTakenAt => Timeline?.LastOrDefault(e => e.Event == "finalize-requested")?.At;
+
+    /// <summary>The study reached an end: completed, or failed (every instance failed).</summary>
+    public bool IsFinished => Status is "completed" or "failed" && CompletedAt is not null;
+
+    /// <summary>Every instance finished (done or failed) and at least one exists.</summary>
+    public bool InstancesFinished => Instances is { Count: > 0 } all && all.All(i => i.Status is "done" or "failed");
+}
+
+public sealed record InstanceState(string Id, string Status, DateTimeOffset? ReceivedAt, IReadOnlyList<StepState>? Steps);
+
+public sealed record StudyEventState(string Event, DateTimeOffset At);
+
+/// <summary>One attempt of one pipeline step, from the instance's timeline.</summary>
+public sealed record StepState(string Step, int Attempt, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Outcome);
