@@ -8,12 +8,12 @@ namespace MedImaging.Dicom.Imaging.Tests.Oracles;
 /// </summary>
 public static class DerivedCorpusFile
 {
-    public static string Write(string corpusFile, TempDirectory scratch, Action<DicomDataset> edit)
+    public static string Write(string corpusFile, TempDirectory scratch, Action<DicomDataset> edit, DicomWriteOptions? options = null)
     {
         var file = MedImaging.Dicom.DicomFile.Open(TestCorpus.File(corpusFile));
         edit(file.Dataset);
         var path = scratch.File("derived-" + Guid.NewGuid().ToString("N") + "-" + corpusFile);
-        file.Save(path);
+        file.Save(path, options);
         return path;
     }
 }
