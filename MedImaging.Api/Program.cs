@@ -1,6 +1,5 @@
 using MedImaging.ServiceDefaults;
 using MedImaging.Api.Extensions;
-using MedImaging.Api.Studies;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +12,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
-app.MapStudiesApi();
+app.MapOpenApi();
+app.MapMedImagingApi();
 
 app.Run();

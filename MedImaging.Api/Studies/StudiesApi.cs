@@ -1,4 +1,6 @@
 using MedImaging.Api.Finalize;
+using MedImaging.Api.Rendered;
+using MedImaging.Api.StudyList;
 using MedImaging.Api.Uploads;
 
 namespace MedImaging.Api.Studies;
@@ -9,7 +11,9 @@ public static class StudiesApi
     {
         var studies = app.MapGroup("/api/studies").WithTags("Studies");
         studies.MapUploadStudies();
+        studies.MapListStudies();
         studies.MapGetStudy();
+        studies.MapGetRenderedImage();
         studies.MapFinalizeStudy();
         return app;
     }

@@ -2,13 +2,18 @@ using MedImaging.Aws.Studies;
 
 namespace MedImaging.Api.Studies;
 
-/// <summary>GET /api/studies/{id}: the study's status, its instances with their step timelines, and its events.</summary>
+/// <summary>
+/// GET /api/studies/{id}: the study's status, its study-level timeline, its report (a presigned link once published)
+/// and its instances with their step timelines, progress while working and results once finished.
+/// </summary>
 public sealed record StudyResponse(
     string Id,
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? CompletedAt,
+    int? ExpectedInstances,
+    DownloadLink? Report,
     IReadOnlyList<InstanceResponse> Instances,
     IReadOnlyList<StudyEvent> Timeline);
 
@@ -18,9 +23,8 @@ public sealed record InstanceResponse(
     string ContentType,
     long Size,
     DateTimeOffset ReceivedAt,
+    DateTimeOffset UpdatedAt,
     IReadOnlyList<StepRecord> Steps,
-    string? Error)
-{
-    public static InstanceResponse From(InstanceRecord instance) => new(
-        instance.InstanceId, instance.Status, instance.ContentType, instance.Size, instance.ReceivedAt, instance.Steps ?? [], instance.Error);
-}
+    string? Error,
+    InstanceProgressView? Progress,
+    InstanceResultView? Result);

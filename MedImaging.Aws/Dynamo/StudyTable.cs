@@ -98,6 +98,66 @@ public sealed class StudyTable(IAmazonDynamoDB dynamo, string tableName)
         return (page.Items ?? []).Select(StudyItemSerializer.ToStudy).Select(s => new StaleStudy(s.StudyKey, s.UpdatedAt)).ToList();
     }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> studies in <paramref name="status"/>, most recently updated first, updated at or
+    /// after <paramref name="updatedSince"/> and strictly after <paramref name="after"/> in that order (ties on the
+    /// update time are broken by study key, descending). Read from the status index: eventually consistent.
+    /// </summary>
+    public async Task<IReadOnlyList<StudyIndexEntry>> ListByStatusAsync(
+        string status, DateTimeOffset? updatedSince, StudyIndexPosition? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var conditions = new List<string> { "#pk = :status" };
+        var values = new Dictionary<string, AttributeValue> { [":status"] = new(StatusPartition(status)) };
+        if (updatedSince is { } since) values[":since"] = new AttributeValue(StatusIndexTime(since));
+        if (after is not null) values[":before"] = new AttributeValue(after.IndexTime);
+        conditions.Add((updatedSince, after) switch
+        {
+            (not null, not null) => "#sk BETWEEN :since AND :before",
+            (not null, null) => "#sk >= :since",
+            (null, not null) => "#sk <= :before",
+            _ => "",
+        });
+        var keyCondition = string.Join(" AND ", conditions.Where(c => c.Length > 0));
+        // DynamoDB refuses a name the expression does not use.
+        var names = new Dictionary<string, string> { ["#pk"] = StatusIndexPartitionKey };
+        if (updatedSince is not null || after is not null) names["#sk"] = StatusIndexSortKey;
+        if (updatedSince is not null && after is not null && string.CompareOrdinal(after.IndexTime, values[":since"].S) < 0)
+            return [];
+
+        var found = new List<StudyIndexEntry>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var page = await dynamo.QueryAsync(new QueryRequest
+            {
+                TableName = tableName,
+                IndexName = StatusIndexName,
+                KeyConditionExpression = keyCondition,
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values,
+                ScanIndexForward = false,
+                Limit = limit + 1,
+                ExclusiveStartKey = startKey,
+            }, cancellationToken);
+            foreach (var item in page.Items ?? [])
+            {
+                var entry = new StudyIndexEntry(StudyItemSerializer.ToStudy(item), item[StatusIndexSortKey].S);
+                if (after is null || IsAfter(entry, after)) found.Add(entry);
+            }
+            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        } while (startKey is not null && found.Count < limit);
+        return found.OrderByDescending(e => e.IndexTime, StringComparer.Ordinal)
+            .ThenByDescending(e => e.Study.StudyKey, StringComparer.Ordinal)
+            .Take(limit).ToList();
+    }
+
+    private static bool IsAfter(StudyIndexEntry entry, StudyIndexPosition position)
+    {
+        var byTime = string.CompareOrdinal(entry.IndexTime, position.IndexTime);
+        return byTime < 0 || (byTime == 0 && string.CompareOrdinal(entry.Study.StudyKey, position.StudyKey) < 0);
+    }
+
     /// <summary>Creates the study item unless it exists, so a study is visible as soon as its upload is accepted.</summary>
     public async Task<bool> CreateIfAbsentAsync(StudyRecord study, CancellationToken cancellationToken = default)
     {

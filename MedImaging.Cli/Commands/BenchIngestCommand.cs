@@ -19,7 +19,7 @@ public sealed class BenchIngestCommand : ICliCommand
     private const string DefaultSource = "testdata/corpus/study_knee_s1_01.dcm";
 
     public string Name => "bench ingest";
-    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--finalize-studies M] [--source FILE] [--no-peer]";
+    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--finalize-studies M] [--poll-ms P] [--source FILE] [--no-peer]";
     public string Description => "instances/s, upload/finalize-to-completed p50/p99 of a running system vs Orthanc's store rate (exit 3: peer skipped)";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -34,6 +34,7 @@ public sealed class BenchIngestCommand : ICliCommand
                 case "--concurrency" when i + 1 < args.Count && int.TryParse(args[i + 1], out var c) && c > 0: settings = settings with { Concurrency = c }; i++; break;
                 case "--finalize-studies" when i + 1 < args.Count && int.TryParse(args[i + 1], out var m) && m >= 0: settings = settings with { FinalizeStudies = m }; i++; break;
                 case "--source" when i + 1 < args.Count: settings = settings with { Source = args[++i] }; break;
+                case "--poll-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], out var poll) && poll > 0: settings = settings with { PollInterval = TimeSpan.FromMilliseconds(poll) }; i++; break;
                 case "--no-peer": settings = settings with { Peer = false }; break;
                 default:
                     error.WriteLine($"usage: medimaging {Name} {Usage}");

@@ -7,7 +7,7 @@ namespace MedImaging.Dicom.Imaging.Tests.Pixels;
 /// <summary>
 /// Corrupt and truncated frames of every codec end as typed errors (or a decoded frame), never a crash,
 /// and the process does not grow while decoding thousands of them (no native leak).
-/// Set MEDIMAGING_SOAK=1 for the 10,000-input run.
+/// The default run is 900 inputs (100 per codec sample); MEDIMAGING_SOAK=1 runs the 10,000 the issue asks for.
 /// </summary>
 public class CorruptFrameTests
 {
@@ -45,39 +45,65 @@ public class CorruptFrameTests
         }
     }
 
-    // Skipped: on 2026-11-22 this loop did not finish within 150 s on an idle 2-core machine, so one of the decoders
-    // probably loops on some corrupt input. Open defect (see the issue 4 note); re-enable once the decoder is found and bounded.
-    [Fact(Skip = "open defect: a decoder does not return on some corrupt frame (the loop ran > 150 s)")]
+    /// <summary>
+    /// A hang guard, not a timing assertion: the loop runs on its own thread and the test fails, naming the input,
+    /// when one decode has not returned after a minute (CharLS once spun for 20-40 s on each truncated stream).
+    /// </summary>
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(1);
+
+    [Fact]
     public void Thousands_of_corrupt_frames_give_typed_errors_and_memory_stays_flat()
     {
-        var inputs = Environment.GetEnvironmentVariable("MEDIMAGING_SOAK") == "1" ? 10_000 : 2_000;
+        var inputs = Environment.GetEnvironmentVariable("MEDIMAGING_SOAK") == "1" ? 10_000 : 900;
         var sources = Sources.Select(name =>
         {
             var pixels = DicomPixelData.Create(MedImaging.Dicom.DicomFile.Open(TestCorpus.File(name)));
-            return (Syntax: pixels.TransferSyntax.UID.UID, pixels.Format, Frame: pixels.GetEncodedFrame(0));
+            return (Name: name, Syntax: pixels.TransferSyntax.UID.UID, pixels.Format, Frame: pixels.GetEncodedFrame(0));
         }).ToArray();
         var random = new Random(20261122);
-        int errors = 0, decoded = 0;
-        long baseline = 0;
-        for (var i = 0; i < inputs; i++)
+        int errors = 0, decoded = 0, current = -1;
+        long baseline = 0, startedAt = 0;
+        Exception? unexpected = null;
+
+        var loop = new Thread(() =>
         {
-            if (i == inputs / 5)
+            for (var i = 0; i < inputs; i++)
             {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                baseline = ResidentKiB();
+                if (i == inputs / 5)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    baseline = ResidentKiB();
+                }
+                var (_, syntax, format, frame) = sources[i % sources.Length];
+                var input = Corrupt(frame, random);
+                Volatile.Write(ref startedAt, Environment.TickCount64);
+                Volatile.Write(ref current, i);
+                try
+                {
+                    FrameDecoder.Decode(syntax, input, format);
+                    decoded++;
+                }
+                catch (Exception e) when (e is CodecException or PixelDataException)
+                {
+                    errors++;
+                }
+                catch (Exception e)
+                {
+                    unexpected = new InvalidOperationException($"input {i} ({sources[i % sources.Length].Name}) threw {e.GetType().Name}", e);
+                    return;
+                }
             }
-            var (syntax, format, frame) = sources[i % sources.Length];
-            try
-            {
-                FrameDecoder.Decode(syntax, Corrupt(frame, random), format);
-                decoded++;
-            }
-            catch (Exception e) when (e is CodecException or PixelDataException)
-            {
-                errors++;
-            }
+        }) { IsBackground = true };
+        loop.Start();
+        while (!loop.Join(TimeSpan.FromSeconds(1)))
+        {
+            var i = Volatile.Read(ref current);
+            if (i >= 0 && Environment.TickCount64 - Volatile.Read(ref startedAt) > StuckAfter.TotalMilliseconds)
+                Assert.Fail($"input {i} ({sources[i % sources.Length].Name}) has not returned after {StuckAfter.TotalSeconds} s");
         }
+        if (unexpected is not null) throw unexpected;
+
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var growthMiB = (ResidentKiB() - baseline) / 1024.0;

@@ -27,7 +27,7 @@ public static class NativeFrameConverter
                 samples = native[..(int)format.DecodedLength].ToArray();
                 if (bigEndian && format.BytesPerSample > 1) SwapBytes(samples, format.BytesPerSample);
                 if (format.SamplesPerPixel > 1 && format.PlanarConfiguration == 1)
-                    samples = PlanarToInterleaved(samples, format.SamplesPerPixel, format.BytesPerSample);
+                    samples = PlanarSamples.ToInterleaved(samples, format.SamplesPerPixel, format.BytesPerSample);
                 return new DecodedFrame(format with { PlanarConfiguration = 0 }, samples);
         }
     }
@@ -79,16 +79,5 @@ public static class NativeFrameConverter
     {
         if (width == 2) for (var i = 0; i + 1 < samples.Length; i += 2) (samples[i], samples[i + 1]) = (samples[i + 1], samples[i]);
         else for (var i = 0; i + 3 < samples.Length; i += 4) BinaryPrimitives.WriteUInt32LittleEndian(samples.AsSpan(i), BinaryPrimitives.ReadUInt32BigEndian(samples.AsSpan(i)));
-    }
-
-    public static byte[] PlanarToInterleaved(byte[] planar, int samples, int bytesPerSample)
-    {
-        var pixels = planar.Length / samples / bytesPerSample;
-        var output = new byte[planar.Length];
-        for (var s = 0; s < samples; s++)
-            for (var p = 0; p < pixels; p++)
-                for (var b = 0; b < bytesPerSample; b++)
-                    output[(p * samples + s) * bytesPerSample + b] = planar[(s * pixels + p) * bytesPerSample + b];
-        return output;
     }
 }

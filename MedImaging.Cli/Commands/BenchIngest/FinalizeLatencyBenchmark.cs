@@ -34,7 +34,8 @@ public sealed class FinalizeLatencyBenchmark(IngestApiClient api, TextWriter pro
         var state = await api.WaitForAsync(study.StudyUid, s => s.IsFinished);
         if (state is not { Status: "completed", CompletedAt: { } completedAt })
             return Fail(state is null ? "a finalized study did not complete in time" : "a finalized study failed");
-        return new FinalizeTiming((completedAt - sentAt).TotalMilliseconds, clock.Elapsed.TotalMilliseconds);
+        var reachedGrain = state.FinalizeTakenAt is { } taken ? (taken - sentAt).TotalMilliseconds : double.NaN;
+        return new FinalizeTiming((completedAt - sentAt).TotalMilliseconds, clock.Elapsed.TotalMilliseconds, reachedGrain);
     }
 
     private FinalizeTiming? Fail(string why)
@@ -44,7 +45,8 @@ public sealed class FinalizeLatencyBenchmark(IngestApiClient api, TextWriter pro
     }
 }
 
-/// <summary>Finalize sent to completedAt (grain's record) and to the poll that saw it.</summary>
-public sealed record FinalizeTiming(double CompletedMs, double ObservedMs);
+/// <summary>Finalize sent to completedAt (grain's record) and to the poll that saw it; and to the grain's
+/// finalize-requested event (Api and queue; NaN if the timeline has no such event).</summary>
+public sealed record FinalizeTiming(double CompletedMs, double ObservedMs, double ReachedGrainMs);
 
 public sealed record FinalizeResult(IReadOnlyList<FinalizeTiming> AfterProcessing, IReadOnlyList<FinalizeTiming> RightAfterUpload, int Failures);

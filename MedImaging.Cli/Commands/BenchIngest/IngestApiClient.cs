@@ -44,8 +44,11 @@ public sealed class IngestApiClient(Uri apiUrl, IngestBenchSettings settings) : 
 }
 
 /// <summary>The part of GET /api/studies/{id} the benchmark reads.</summary>
-public sealed record StudyState(string Status, DateTimeOffset? CompletedAt, IReadOnlyList<InstanceState>? Instances)
+public sealed record StudyState(string Status, DateTimeOffset? CompletedAt, IReadOnlyList<InstanceState>? Instances, IReadOnlyList<StudyEventState>? Timeline)
 {
+    /// <summary>When the grain took the (last) finalize, from the study's timeline.</summary>
+    public DateTimeOffset? FinalizeTakenAt => Timeline?.LastOrDefault(e => e.Event == "finalize-requested")?.At;
+
     /// <summary>The study reached an end: completed, or failed (every instance failed).</summary>
     public bool IsFinished => Status is "completed" or "failed" && CompletedAt is not null;
 
@@ -53,4 +56,9 @@ public sealed record StudyState(string Status, DateTimeOffset? CompletedAt, IRea
     public bool InstancesFinished => Instances is { Count: > 0 } all && all.All(i => i.Status is "done" or "failed");
 }
 
-public sealed record InstanceState(string Id, string Status);
+public sealed record InstanceState(string Id, string Status, DateTimeOffset? ReceivedAt, IReadOnlyList<StepState>? Steps);
+
+public sealed record StudyEventState(string Event, DateTimeOffset At);
+
+/// <summary>One attempt of one pipeline step, from the instance's timeline.</summary>
+public sealed record StepState(string Step, int Attempt, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Outcome);

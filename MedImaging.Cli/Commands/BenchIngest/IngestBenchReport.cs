@@ -21,6 +21,13 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         output.WriteLine($"    upload -> completed (grain)    {LatencySummary.Of(timings.Select(t => t.CompletedMs))}");
         output.WriteLine($"    upload -> completed (polled)   {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
         output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s; failures {Throughput.Failures}"));
+        var breakdown = StepBreakdown.Of(timings.Select(t => t.Completed));
+        if (breakdown.Count > 0)
+        {
+            output.WriteLine("    where the time went (study timelines, server clock):");
+            foreach (var (part, summary) in breakdown)
+                output.WriteLine($"      {part,-29}{summary}");
+        }
         if (Finalize is { } finalize)
         {
             output.WriteLine($"  finalize -> completed, one study at a time, uploaded with ?finalize=false, finalize {{\"expectedInstances\":1}} (failures {finalize.Failures})");
@@ -46,6 +53,7 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         var grain = LatencySummary.Of(timings.Select(t => t.CompletedMs));
         output.WriteLine($"    {label} -> completed (grain)   {grain}   target p50 <= {FinalizeTargetMs:0} ms: {(grain.P50 <= FinalizeTargetMs ? "met" : "NOT met")}");
         output.WriteLine($"    {label} -> completed (polled)  {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
+        output.WriteLine($"      of which finalize sent -> grain took it (Api, queue)      {LatencySummary.Of(timings.Select(t => t.ReachedGrainMs).Where(double.IsFinite))}");
     }
 
     private static string LoadAverage()

@@ -46,7 +46,7 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
             Fail(state is null ? "a study did not complete in time" : "a study failed");
             return;
         }
-        _timings.Add(new StudyTiming(accepted.TotalMilliseconds, (completedAt - sentAt).TotalMilliseconds, clock.Elapsed.TotalMilliseconds));
+        _timings.Add(new StudyTiming(accepted.TotalMilliseconds, (completedAt - sentAt).TotalMilliseconds, clock.Elapsed.TotalMilliseconds, state));
     }
 
     private void Fail(string why)
@@ -56,8 +56,8 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
     }
 }
 
-/// <summary>One study: upload answered (202), completed as recorded by the grain, completed as seen by polling.</summary>
-public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs);
+/// <summary>One study: upload answered (202), completed as recorded by the grain, completed as seen by polling, its final state.</summary>
+public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs, StudyState Completed);
 
 public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed)
 {

@@ -1,3 +1,4 @@
+using MedImaging.Dicom.Imaging.Codecs.JpegLs;
 using MedImaging.Dicom.Imaging.Pixels;
 
 namespace MedImaging.Dicom.Imaging.Codecs.Native;
@@ -10,7 +11,7 @@ public static unsafe class CharLsDecoder
     public static DecodedFrame Decode(ReadOnlySpan<byte> data, PixelFormat expected)
     {
         expected.Validate();
-        if (data.Length < 4 || data[0] != 0xFF || data[1] != 0xD8) throw new CodecException(Codec, "data does not start with a JPEG SOI marker");
+        JpegLsStreamValidator.Validate(data, maxScans: expected.SamplesPerPixel);
         var decoder = NativeLibraryGuard.Call(CharLsNative.Library, CharLsNative.DebianPackage, CharLsNative.charls_jpegls_decoder_create);
         if (decoder == 0) throw new CodecException(Codec, "cannot create a decoder");
         try
@@ -40,7 +41,7 @@ public static unsafe class CharLsDecoder
                     Check(CharLsNative.charls_jpegls_decoder_decode_to_buffer(decoder, destination, (nuint)decoded.Length, 0));
 
                 if (expected.SamplesPerPixel > 1 && interleave == CharLsNative.InterleaveNone)
-                    decoded = PlanarToInterleaved(decoded, expected.SamplesPerPixel, bytesPerSample);
+                    decoded = PlanarSamples.ToInterleaved(decoded, expected.SamplesPerPixel, bytesPerSample);
                 if (bytesPerSample < expected.BytesPerSample) decoded = Widen(decoded);
                 return new DecodedFrame(expected with { PlanarConfiguration = 0 }, decoded);
             }
@@ -54,17 +55,6 @@ public static unsafe class CharLsDecoder
     private static void Check(int error)
     {
         if (error != 0) throw new CodecException(Codec, CharLsNative.ErrorText(error));
-    }
-
-    private static byte[] PlanarToInterleaved(byte[] planar, int samples, int bytesPerSample)
-    {
-        var pixels = planar.Length / samples / bytesPerSample;
-        var output = new byte[planar.Length];
-        for (var s = 0; s < samples; s++)
-            for (var p = 0; p < pixels; p++)
-                for (var b = 0; b < bytesPerSample; b++)
-                    output[(p * samples + s) * bytesPerSample + b] = planar[(s * pixels + p) * bytesPerSample + b];
-        return output;
     }
 
     private static byte[] Widen(byte[] bytes)

@@ -1,0 +1,42 @@
+using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+
+namespace MedImaging.Api.Uploads;
+
+/// <summary>
+/// Makes each study of an accepted upload visible and tells its grain about each instance (then, if asked, that the
+/// study is whole). Called only once every object is stored: a grain never hears of bytes that are not there.
+/// Every message has a deterministic deduplication id, so announcing the same upload twice sends nothing new.
+/// </summary>
+public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimeProvider clock, ILogger<StudyAnnouncer> logger)
+{
+    /// <param name="finalizeRequestId">When set, each study is finalized under this request id.</param>
+    /// <param name="expectInstances">Finalize with the number of distinct instances of this upload as the expected count.</param>
+    public async Task<UploadAccepted> AnnounceAsync(
+        IReadOnlyList<AcceptedInstance> accepted, string? finalizeRequestId, bool expectInstances, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var byStudy = accepted.GroupBy(a => a.StudyKey).ToList();
+        foreach (var study in byStudy)
+            await studies.CreateIfAbsentAsync(StudyRecord.New(study.Key, now), cancellationToken);
+        foreach (var instance in accepted)
+        {
+            await queue.SendAsync(new InstanceReceived(
+                instance.StudyKey, instance.InstanceId, instance.Object.Bucket, instance.Object.Key,
+                instance.ContentType, instance.Object.Size, instance.Object.ContentSha256, now), cancellationToken: cancellationToken);
+        }
+        if (finalizeRequestId is not null)
+        {
+            foreach (var study in byStudy)
+            {
+                int? expected = expectInstances ? study.Select(i => i.InstanceId).Distinct().Count() : null;
+                await queue.SendAsync(new FinalizeStudy(study.Key, expected, finalizeRequestId), cancellationToken: cancellationToken);
+            }
+        }
+        foreach (var study in byStudy)
+            UploadLog.UploadAccepted(logger, StudyKeys.LogRef(study.Key), study.Count(), study.Sum(i => i.Object.Size));
+        var summaries = byStudy.Select(s => new AcceptedStudy(s.Key, StudyStatus.Received, s.Count())).ToList();
+        return new UploadAccepted(summaries[0].Id, summaries[0].Status, summaries);
+    }
+}

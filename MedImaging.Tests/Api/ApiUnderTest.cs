@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using Amazon.S3.Model;
+using MedImaging.Aws.Configuration;
+using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Sqs;
+using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+using MedImaging.Tests.AppHost.Emulators;
+using MedImaging.Tests.ServiceHosting;
+
+namespace MedImaging.Tests.Api;
+
+/// <summary>
+/// A real Api process over freshly provisioned emulator resources (every destination bucket included), with the
+/// clients a test needs to arrange data and check side effects.
+/// </summary>
+public sealed class ApiUnderTest : IAsyncDisposable
+{
+    private ApiUnderTest(LocalAws aws, ResourceNames resources, ServiceProcess process)
+    {
+        Aws = aws;
+        Resources = resources;
+        Process = process;
+        Http = new HttpClient { BaseAddress = process.BaseAddress };
+        // Presigned URLs point at the emulator; redirects are followed explicitly where a test wants to.
+        Outside = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+    }
+
+    public LocalAws Aws { get; }
+    public ResourceNames Resources { get; }
+    public ServiceProcess Process { get; }
+    /// <summary>Talks to the Api.</summary>
+    public HttpClient Http { get; }
+    /// <summary>A plain client with no base address and no redirects, for presigned URLs.</summary>
+    public HttpClient Outside { get; }
+    public StudyTable Studies => Aws.StudyTable(Resources);
+
+    public static async Task<ApiUnderTest> StartAsync(AwsEmulatorFixture emulators, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var aws = new LocalAws(emulators);
+        var resources = await aws.ProvisionAsync();
+        foreach (var bucket in new[] { resources.XrayBucket, resources.CtScanBucket, resources.GeneralBucket, resources.QuarantineBucket })
+            await aws.S3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
+        var environment = aws.ServiceEnvironment(resources);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            environment[key] = value;
+        var process = await ServiceProcess.StartAsync("MedImaging.Api", environment);
+        return new ApiUnderTest(aws, resources, process);
+    }
+
+    public async Task PutObjectAsync(string bucket, string key, byte[] content, string contentType)
+    {
+        using var body = new MemoryStream(content);
+        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = body, ContentType = contentType });
+    }
+
+    /// <summary>Every message on the study queue, deleted as read.</summary>
+    public async Task<List<StudyMessage>> DrainQueueAsync(int expected, int maxPolls = 10)
+    {
+        var messages = new List<StudyMessage>();
+        for (var attempt = 0; attempt < maxPolls && messages.Count < expected; attempt++)
+        {
+            foreach (var message in await Aws.Sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(Resources.StudyQueueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }))
+            {
+                messages.Add(StudyMessageJson.TryDeserialize(message.Body) ?? throw new InvalidDataException("not a study message"));
+                await Aws.Sqs.DeleteMessageAsync(Resources.StudyQueueUrl, message.ReceiptHandle);
+            }
+        }
+        return messages;
+    }
+
+    public async Task<int> QueueDepthAsync()
+    {
+        var attributes = await Aws.Sqs.GetQueueAttributesAsync(Resources.StudyQueueUrl);
+        return int.Parse(attributes[SqsQueueAttributes.ApproximateNumberOfMessages], System.Globalization.CultureInfo.InvariantCulture)
+               + int.Parse(attributes.GetValueOrDefault(SqsQueueAttributes.ApproximateNumberOfMessagesNotVisible, "0"), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with this status and returns it.</summary>
+    public static async Task<ProblemBody> AssertProblemAsync(HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemBody>();
+        Assert.NotNull(problem);
+        Assert.Equal(status, problem.Status);
+        Assert.False(string.IsNullOrEmpty(problem.Title));
+        return problem;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        Outside.Dispose();
+        await Process.DisposeAsync();
+        Aws.Dispose();
+    }
+}
+
+public sealed record ProblemBody(string Title, int Status, string? Detail, List<RefusedFileBody>? Files);
+
+public sealed record RefusedFileBody(int Index, int Status, string Title, string Detail);
