@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts the AppHost (emulated AWS stack) on its own ports, runs `medimaging bench ingest` against it once per
+# concurrency given, with the machine's load before each run, and stops the AppHost again.
+# Usage: scripts/bench-ingest.sh [instances, default 200] [concurrency..., default 4 8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+instances="${1:-200}"; shift || true
+[ $# -gt 0 ] || set -- 4 8
+apphost="MedImaging.AppHost/bin/Release/net10.0/MedImaging.AppHost.dll"
+cli="MedImaging.Cli/bin/Release/net10.0/medimaging.dll"
+[ -f "$apphost" ] && [ -f "$cli" ] || dotnet build MedImaging.sln -c Release -nologo -v q -clp:ErrorsOnly
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
+api_port="${BENCH_API_PORT:-5480}"
+
+log=$(mktemp)
+dotnet "$apphost" --api-port "$api_port" --silo-port $((api_port + 1)) --dynamodb-port $((api_port + 2)) --fauxqs-port $((api_port + 3)) > "$log" 2>&1 &
+apphost_pid=$!
+trap 'kill "$apphost_pid" 2>/dev/null; wait "$apphost_pid" 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 180); do
+  grep -q "^Ready in" "$log" && break
+  kill -0 "$apphost_pid" 2>/dev/null || { echo "AppHost exited; its output:" >&2; tail -40 "$log" >&2; exit 1; }
+  sleep 1
+done
+grep -q "^Ready in" "$log" || { echo "AppHost not ready after 180 s" >&2; tail -40 "$log" >&2; exit 1; }
+status=0
+for c in "$@"; do
+  echo "== $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average/ load average/')"
+  dotnet "$cli" bench ingest --url "http://127.0.0.1:$api_port" --instances "$instances" --concurrency "$c" || status=$?
+done
+exit "$status"
