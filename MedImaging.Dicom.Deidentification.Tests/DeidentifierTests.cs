@@ -1,3 +1,5 @@
+using System.Text;
+using MedImaging.Dicom.Deidentification.Dates;
 using MedImaging.Dicom.Deidentification.Audit;
 using MedImaging.Dicom.Deidentification.Policy;
 using MedImaging.Dicom.Deidentification.Profile;
@@ -113,13 +115,34 @@ public class DeidentifierTests
         var secondOut = Datasets.RoundTrip(second, policy);
 
         static DateOnly Day(DicomDataset d, DicomTag tag) => DateOnly.ParseExact(d.GetString(tag), "yyyyMMdd");
-        var offset = Day(first, DicomTag.StudyDate).DayNumber - new DateOnly(2023, 3, 14).DayNumber;
-        Assert.InRange(offset, -3650, -365);
-        Assert.Equal(offset, Day(secondOut, DicomTag.StudyDate).DayNumber - new DateOnly(2024, 1, 1).DayNumber);
-        Assert.Equal(1, Day(first, DicomTag.ContentDate).DayNumber - Day(first, DicomTag.StudyDate).DayNumber);
-        Assert.Equal("101530", first.GetString(DicomTag.StudyTime));
+        static DateTime At(DicomDataset d) => DateTime.ParseExact(d.GetString(DicomTag.StudyDate) + d.GetString(DicomTag.StudyTime), "yyyyMMddHHmmss", null);
+        var expected = DateShifter.ForPatient(Encoding.UTF8.GetBytes("unit-secret"), "patient:PAT-001");
+        var shift = TimeSpan.FromDays(expected.OffsetDays) + TimeSpan.FromMinutes(expected.OffsetMinutes);
+        Assert.NotEqual(0, expected.OffsetMinutes);
+        Assert.Equal(new DateTime(2023, 3, 14, 10, 15, 30) + shift, At(first)); // Study Date and Time move together
+        Assert.Equal(new DateOnly(2023, 3, 15).AddDays(expected.OffsetDays), Day(first, DicomTag.ContentDate)); // no Content Time: whole days
+        Assert.Equal(new DateTime(2024, 1, 1, 10, 15, 30) + shift, At(secondOut)); // same patient, same offset
         Assert.Equal("MODIFIED", first.GetString(DicomTag.LongitudinalTemporalInformationModified));
         Assert.Equal("", first.GetString(DicomTag.PatientBirthDate)); // birth date has no option cell: still emptied
+    }
+
+    [Fact]
+    public void Modified_dates_move_times_and_datetimes_with_their_dates()
+    {
+        var policy = DeidentificationPolicy.Basic.With(ProfileOption.RetainLongitudinalModifiedDates);
+        var dataset = Datasets.Ct();
+        dataset.AddOrUpdate(DicomVR.TM, DicomTag.StudyTime, "233000");
+        dataset.AddOrUpdate(DicomVR.DT, DicomTag.AcquisitionDateTime, "20230314233000");
+        dataset.AddOrUpdate(DicomVR.TM, DicomTag.ContrastBolusStartTime, "2330");
+        var output = Datasets.RoundTrip(dataset, policy);
+
+        var shifter = DateShifter.ForPatient(Encoding.UTF8.GetBytes("unit-secret"), "patient:PAT-001");
+        var shift = TimeSpan.FromDays(shifter.OffsetDays) + TimeSpan.FromMinutes(shifter.OffsetMinutes);
+        var expected = new DateTime(2023, 3, 14, 23, 30, 0) + shift;
+        Assert.Equal(expected.ToString("yyyyMMdd"), output.GetString(DicomTag.StudyDate));
+        Assert.Equal(expected.ToString("HHmmss"), output.GetString(DicomTag.StudyTime));
+        Assert.Equal(expected.ToString("yyyyMMddHHmmss"), output.GetString(DicomTag.AcquisitionDateTime));
+        Assert.Equal(expected.ToString("HHmm"), output.GetString(DicomTag.ContrastBolusStartTime)); // no date partner: the time of day moves
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class Deidentifier
         _remapper = new UidRemapper(secret);
     }
 
+    /// <exception cref="DeidentificationRefusedException">The policy asks for what cannot be done for this instance.</exception>
     public DeidentificationResult Deidentify(DicomFile file)
     {
         var dataset = file.Dataset;
@@ -56,6 +57,10 @@ public sealed class Deidentifier
             NeedsScrubber(_policy) ? TextScrubber.FromDataset(dataset) : TextScrubber.Empty,
             EnhancedSopClasses.Contains(sopClass) || sopClass.StartsWith("1.2.840.10008.5.1.4.1.1.88.", StringComparison.Ordinal),
             _listedDecisions);
+
+        var visualFeatures = RecognizableVisualFeaturesAssessor.Assess(dataset);
+        if (_policy.CleanRecognizableVisualFeatures && visualFeatures.AtRisk)
+            throw new DeidentificationRefusedException($"Clean Recognizable Visual Features cannot be applied ({visualFeatures.Reason})");
 
         var pixelDataCleaned = _policy.CleanPixelData && PixelDataCleaner.Apply(dataset, _policy.PixelCleaningRules);
         new DatasetProcessor(context).Process(dataset, "", nested: false);
@@ -74,7 +79,9 @@ public sealed class Deidentifier
         var options = _policy.EnabledOptions.Select(o => o.ColumnName()).ToList();
         if (pixelDataCleaned)
             options.Add("clean_pixel_data");
-        var audit = new DeidentificationAudit(sopInstanceUid, ConfidentialityProfile.Edition, options, context.Entries, risk);
+        if (_policy.CleanRecognizableVisualFeatures)
+            options.Add("refuse_recognizable_visual_features");
+        var audit = new DeidentificationAudit(sopInstanceUid, ConfidentialityProfile.Edition, options, context.Entries, risk, visualFeatures);
         return new DeidentificationResult(new DicomFile(meta, dataset, DicomFileFormat.Part10, preamble: null), audit);
     }
 

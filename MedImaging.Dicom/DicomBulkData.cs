@@ -69,6 +69,11 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
             destination.Write(loaded.Span);
             return;
         }
+        if (destination is IO.FileWriteBuffer writeBuffer)
+        {
+            ReadInto(writeBuffer);
+            return;
+        }
         using var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         source.Position = Offset;
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
@@ -86,6 +91,22 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads straight into the writer's buffer: no intermediate copy, one read per buffer-full.</summary>
+    private void ReadInto(IO.FileWriteBuffer buffer)
+    {
+        using var handle = File.OpenHandle(Path);
+        long done = 0;
+        while (done < length)
+        {
+            var space = buffer.FreeSpace;
+            var want = (int)Math.Min(space.Length, length - done);
+            var n = RandomAccess.Read(handle, space[..want], Offset + done);
+            if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + done);
+            buffer.Advance(n);
+            done += n;
         }
     }
 }

@@ -70,7 +70,7 @@ public sealed class DicomFile
 
     public void Save(string path, DicomWriteOptions? options = null)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+        using var stream = new FileWriteBuffer(path);
         Save(stream, options);
     }
 

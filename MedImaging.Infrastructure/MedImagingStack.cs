@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using MedImaging.Aws.Dynamo;
 using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
 namespace MedImaging.Infrastructure;
@@ -76,7 +77,7 @@ public sealed class MedImagingStack : Stack
     private Bucket PrivateBucket(string id, string name, ILifecycleRule[]? lifecycleRules = null) => new(this, id, new BucketProps
     {
         // Bucket names are global: the account and region keep them unique.
-        BucketName = $"{name}-{Aws.ACCOUNT_ID}-{Aws.REGION}",
+        BucketName = $"{name}-{Amazon.CDK.Aws.ACCOUNT_ID}-{Amazon.CDK.Aws.REGION}",
         Encryption = BucketEncryption.S3_MANAGED,
         BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
         EnforceSSL = true,
@@ -89,18 +90,18 @@ public sealed class MedImagingStack : Stack
         var table = new Table(this, "StudyTable", new TableProps
         {
             TableName = name,
-            PartitionKey = new DynamoAttribute { Name = StudyTableDefinition.PartitionKey, Type = AttributeType.STRING },
-            SortKey = new DynamoAttribute { Name = StudyTableDefinition.SortKey, Type = AttributeType.STRING },
+            PartitionKey = new DynamoAttribute { Name = StudyTableSchema.PartitionKey, Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = StudyTableSchema.SortKey, Type = AttributeType.STRING },
             BillingMode = BillingMode.PAY_PER_REQUEST,
             PointInTimeRecovery = true,
-            TimeToLiveAttribute = StudyTableDefinition.TimeToLiveAttribute,
+            TimeToLiveAttribute = StudyTableSchema.TimeToLiveAttribute,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
         table.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
         {
-            IndexName = StudyTableDefinition.StatusIndexName,
-            PartitionKey = new DynamoAttribute { Name = StudyTableDefinition.StatusIndexPartitionKey, Type = AttributeType.STRING },
-            SortKey = new DynamoAttribute { Name = StudyTableDefinition.StatusIndexSortKey, Type = AttributeType.STRING },
+            IndexName = StudyTableSchema.StatusIndexName,
+            PartitionKey = new DynamoAttribute { Name = StudyTableSchema.StatusIndexPartitionKey, Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = StudyTableSchema.StatusIndexSortKey, Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
         });
         return table;

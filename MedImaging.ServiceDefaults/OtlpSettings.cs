@@ -3,9 +3,16 @@ using OpenTelemetry.Exporter;
 
 namespace MedImaging.ServiceDefaults;
 
-/// <summary>The OTLP settings Aspire-style hosts inject (OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, OTEL_SERVICE_NAME).</summary>
+/// <summary>
+/// The OTLP settings Aspire-style hosts inject (OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, OTEL_SERVICE_NAME), and
+/// OTEL_METRIC_EXPORT_INTERVAL (milliseconds; default 10 s).
+/// </summary>
 public sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, string ServiceName)
 {
+    public static readonly TimeSpan DefaultMetricExportInterval = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MetricExportInterval { get; init; } = DefaultMetricExportInterval;
+
     /// <summary>Null when no endpoint is configured: then nothing is exported.</summary>
     public static OtlpSettings? From(IConfiguration configuration, string defaultServiceName)
     {
@@ -20,7 +27,14 @@ public sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, str
             _ => OtlpExportProtocol.Grpc,
         };
         var serviceName = configuration["OTEL_SERVICE_NAME"];
-        return new OtlpSettings(uri, protocol, string.IsNullOrWhiteSpace(serviceName) ? defaultServiceName : serviceName);
+        var interval = int.TryParse(configuration["OTEL_METRIC_EXPORT_INTERVAL"], System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var milliseconds) && milliseconds > 0
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : DefaultMetricExportInterval;
+        return new OtlpSettings(uri, protocol, string.IsNullOrWhiteSpace(serviceName) ? defaultServiceName : serviceName)
+        {
+            MetricExportInterval = interval,
+        };
     }
 
     /// <summary>Points an exporter at this endpoint; over HTTP each signal has its own path, which is not added when set in code.</summary>

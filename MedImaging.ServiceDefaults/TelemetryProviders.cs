@@ -13,12 +13,14 @@ namespace MedImaging.ServiceDefaults;
 public sealed class TelemetryProviders : IDisposable
 {
     // Built-in sources and meters of ASP.NET Core and HttpClient (no instrumentation packages needed on .NET 9+),
-    // plus ours. "MedImaging.*" covers MedImaging.Aws, the client spans of our SQS/SNS clients.
-    internal static readonly string[] ActivitySources = [MedImagingTelemetry.Name, "MedImaging.*", "Microsoft.AspNetCore", "System.Net.Http"];
+    // plus ours: the grain runtime's and the pipeline's by name, and "MedImaging.*" for the rest (MedImaging.Aws, the
+    // client spans of our SQS/SNS clients).
+    internal static readonly string[] ActivitySources =
+        [MedImagingTelemetry.Name, MedImagingTelemetry.SiloName, MedImagingTelemetry.PipelineName, "MedImaging.*", "Microsoft.AspNetCore", "System.Net.Http"];
 
     internal static readonly string[] Meters =
     [
-        MedImagingTelemetry.Name, "MedImaging.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
+        MedImagingTelemetry.Name, MedImagingTelemetry.SiloName, MedImagingTelemetry.PipelineName, "MedImaging.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Routing", "System.Net.Http", "System.Runtime",
     ];
 
@@ -36,7 +38,7 @@ public sealed class TelemetryProviders : IDisposable
             .AddOtlpExporter((exporter, reader) =>
             {
                 settings.Apply(exporter, "/v1/metrics");
-                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 10_000;
+                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)settings.MetricExportInterval.TotalMilliseconds;
             })
             .Build();
     }

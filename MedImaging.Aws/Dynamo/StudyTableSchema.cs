@@ -2,7 +2,8 @@ namespace MedImaging.Aws.Dynamo;
 
 /// <summary>
 /// Key layout of the study table: one study item (SK META) plus one item per instance (SK INST#{id})
-/// under the partition STUDY#{key}, so no item grows with the size of the study.
+/// under the partition STUDY#{key}, so no item grows with the size of the study. The one source of the table's key,
+/// index and TTL names: the CDK stack (MedImaging.Infrastructure) defines the table from these.
 /// </summary>
 public static class StudyTableSchema
 {
@@ -16,6 +17,9 @@ public static class StudyTableSchema
     public const string StatusIndexName = "GSI1";
     public const string StatusIndexPartitionKey = "GSI1PK";
     public const string StatusIndexSortKey = "GSI1SK";
+
+    /// <summary>Epoch seconds after which DynamoDB may delete an item.</summary>
+    public const string TimeToLiveAttribute = "expiresAt";
 
     public static string StudyPartition(string studyKey) => "STUDY#" + studyKey;
 

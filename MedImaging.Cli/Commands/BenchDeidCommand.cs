@@ -11,8 +11,9 @@ namespace MedImaging.Cli.Commands;
 
 /// <summary>
 /// `medimaging bench deid`: de-identifies N copies (default 200) of a 512x512 16-bit CT carrying 40+ fake
-/// identifying attributes, then runs gdcmanon --dumb once over the same directory and a pydicom script, with
-/// the same removals, and prints the files/s of each from the same run.
+/// identifying attributes (in-process on one thread and on all cores, and as a `medimaging deid` process), then runs
+/// gdcmanon --dumb once over the same directory and a pydicom script with the same removals, and prints the files/s
+/// and CPU time per file of each from the same run, with the machine's load.
 /// </summary>
 public sealed class BenchDeidCommand : ICliCommand
 {
@@ -54,41 +55,45 @@ public sealed class BenchDeidCommand : ICliCommand
     {
         var input = Path.Combine(work, "in");
         var inputs = BenchCorpusBuilder.Build(source, input, count);
-        var warmup = BenchCorpusBuilder.Build(source, Path.Combine(work, "warmup"), 3);
         var deidentifier = new Deidentifier(DeidentificationPolicy.Basic, Encoding.UTF8.GetBytes("bench-secret"));
-        foreach (var path in warmup)
-            DeidentifyOne(deidentifier, path, Path.Combine(work, "warmup"));
+        var loadBefore = LoadAverage();
+
+        // One untimed pass over the inputs lets the JIT reach optimized code; the separate `medimaging deid`
+        // process below shows the cold figure (start-up and JIT included).
+        var warmup = Directory.CreateDirectory(Path.Combine(work, "warmup")).FullName;
+        foreach (var path in inputs)
+            DeidentifyOne(deidentifier, path, warmup);
 
         // R rounds, each running every tool once into a fresh directory, interleaved so that all tools see the
         // same machine load; each tool's best round counts (the machine may be shared).
         var actions = PeerActions.ForBenchmark();
         string Fresh(string name, int run) => Directory.CreateDirectory(Path.Combine(work, $"{name}-{run}")).FullName;
-        var oursElapsed = TimeSpan.MaxValue;
-        var parallelElapsed = TimeSpan.MaxValue;
-        var gdcmElapsed = TimeSpan.MaxValue;
-        var pydicomElapsed = TimeSpan.MaxValue;
+        Measurement ours = Measurement.None, parallel = Measurement.None, gdcm = Measurement.None, pydicom = Measurement.None;
+        Measurement? cli = Measurement.None;
         for (var run = 0; run < runs; run++)
         {
             var target = Fresh("ours", run);
-            var clock = Stopwatch.StartNew();
-            foreach (var path in inputs)
-                DeidentifyOne(deidentifier, path, target);
-            oursElapsed = BenchClock.Min(oursElapsed, clock.Elapsed);
+            ours = ours.Best(MeasureInProcess(() =>
+            {
+                foreach (var path in inputs)
+                    DeidentifyOne(deidentifier, path, target);
+            }));
 
-            target = Fresh("ours-parallel", run);
-            clock.Restart();
-            Parallel.ForEach(inputs, path => DeidentifyOne(deidentifier, path, target));
-            parallelElapsed = BenchClock.Min(parallelElapsed, clock.Elapsed);
+            var parallelTarget = Fresh("ours-parallel", run);
+            parallel = parallel.Best(MeasureInProcess(() => Parallel.ForEach(inputs, path => DeidentifyOne(deidentifier, path, parallelTarget))));
 
-            gdcmElapsed = BenchClock.Min(gdcmElapsed, PeerRunner.RunGdcmanon(input, Fresh("gdcmanon", run), actions));
-            pydicomElapsed = BenchClock.Min(pydicomElapsed, PeerRunner.RunPydicom(input, Fresh("pydicom", run), actions, work));
+            var cliTarget = Fresh("ours-cli", run);
+            cli = cli is null ? null : MeasureChild(() => PeerRunner.RunOurCli(inputs, cliTarget)) is { } c ? cli.Best(c) : null;
+            gdcm = gdcm.Best(MeasureChild(() => PeerRunner.RunGdcmanon(input, Fresh("gdcmanon", run), actions))!);
+            pydicom = pydicom.Best(MeasureChild(() => PeerRunner.RunPydicom(input, Fresh("pydicom", run), actions, work))!);
         }
-        var ours = Path.Combine(work, "ours-0");
-        var oursParallel = Path.Combine(work, "ours-parallel-0");
 
-        foreach (var (tool, directory) in new[] { ("medimaging", ours), ("medimaging", oursParallel), ("gdcmanon", Path.Combine(work, "gdcmanon-0")), ("pydicom", Path.Combine(work, "pydicom-0")) })
+        var checks = new List<(string, string)> { ("medimaging", "ours-0"), ("medimaging", "ours-parallel-0"), ("gdcmanon", "gdcmanon-0"), ("pydicom", "pydicom-0") };
+        if (cli is not null)
+            checks.Add(("medimaging deid", "ours-cli-0"));
+        foreach (var (tool, name) in checks)
         {
-            var written = Directory.GetFiles(directory).Length;
+            var written = Directory.GetFiles(Path.Combine(work, name)).Length;
             if (written != count)
             {
                 error.WriteLine($"error: {tool} wrote {written} of {count} files");
@@ -96,17 +101,49 @@ public sealed class BenchDeidCommand : ICliCommand
             }
         }
 
-        string Line(string tool, TimeSpan elapsed, string note) =>
-            $"{tool,-11} {count} files in {elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),6} s = {BenchClock.Rate(count, elapsed),7} files/s  {note}";
+        string Line(string tool, Measurement m, string note) => string.Create(CultureInfo.InvariantCulture,
+            $"{tool,-15} {count} files in {m.Wall.TotalSeconds,6:F2} s = {BenchClock.Rate(count, m.Wall),7} files/s, CPU {m.Cpu.TotalMilliseconds / count,5:F2} ms/file  {note}");
         var size = new FileInfo(inputs[0]).Length / 1024;
         output.WriteLine($"bench deid (best of {runs} interleaved rounds): {count} copies of {Path.GetFileName(source)} (512x512 16-bit CT, {size} KiB, {BenchPhi.AttributeCount} identifying attributes incl. private and nested)");
-        output.WriteLine(Line("medimaging", oursElapsed, "(Basic profile, in-process, one thread, after a 3-file warm-up)"));
-        output.WriteLine(Line("medimaging", parallelElapsed, $"(same, {Environment.ProcessorCount} threads)"));
-        output.WriteLine(Line("gdcmanon", gdcmElapsed, $"({PeerRunner.GdcmVersion().Split('\n')[0]}, --dumb, same removals, one run over the directory)"));
-        output.WriteLine(Line("pydicom", pydicomElapsed, $"(pydicom {PeerRunner.PydicomVersion()}, same removals, one python process)"));
-        output.WriteLine(Ratio("one thread", oursElapsed, gdcmElapsed, pydicomElapsed));
-        output.WriteLine(Ratio($"{Environment.ProcessorCount} threads", parallelElapsed, gdcmElapsed, pydicomElapsed));
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before {loadBefore}, after {LoadAverage()}");
+        output.WriteLine(Line("medimaging", ours, "(Basic profile, in-process, one thread, after one warm-up pass)"));
+        output.WriteLine(Line("medimaging", parallel, $"(same, {Environment.ProcessorCount} threads)"));
+        if (cli is not null)
+            output.WriteLine(Line("medimaging deid", cli, $"(the CLI as a separate process: start-up and JIT included, {Environment.ProcessorCount} threads)"));
+        output.WriteLine(Line("gdcmanon", gdcm, $"({PeerRunner.GdcmVersion().Split('\n')[0]}, --dumb, same removals, one run over the directory)"));
+        output.WriteLine(Line("pydicom", pydicom, $"(pydicom {PeerRunner.PydicomVersion()}, same removals, one python process)"));
+        output.WriteLine(Ratio("one thread", ours.Wall, gdcm.Wall, pydicom.Wall));
+        output.WriteLine(Ratio($"{Environment.ProcessorCount} threads", parallel.Wall, gdcm.Wall, pydicom.Wall));
+        if (cli is not null)
+            output.WriteLine(Ratio("CLI process", cli.Wall, gdcm.Wall, pydicom.Wall));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU time per file (less sensitive to load): {gdcm.Cpu / ours.Cpu:F1}x less than gdcmanon, {pydicom.Cpu / ours.Cpu:F1}x less than pydicom (one thread)"));
         return 0;
+    }
+
+    private static Measurement MeasureInProcess(Action action)
+    {
+        var cpu = CpuClock.OwnProcess();
+        var clock = Stopwatch.StartNew();
+        action();
+        return new Measurement(clock.Elapsed, CpuClock.OwnProcess() - cpu);
+    }
+
+    private static Measurement? MeasureChild(Func<TimeSpan?> run)
+    {
+        var cpu = CpuClock.Children();
+        return run() is { } wall ? new Measurement(wall, CpuClock.Children() - cpu) : null;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>Elapsed and CPU time of one run; the best round keeps the shortest of each.</summary>
+    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu)
+    {
+        public static Measurement None { get; } = new(TimeSpan.MaxValue, TimeSpan.MaxValue);
+
+        public Measurement Best(Measurement other) => new(BenchClock.Min(Wall, other.Wall), BenchClock.Min(Cpu, other.Cpu));
     }
 
     private static string Ratio(string label, TimeSpan ours, TimeSpan gdcm, TimeSpan pydicom)

@@ -11,7 +11,8 @@ public sealed record DeidArguments(
     byte[] Secret,
     bool SecretGiven,
     DeidentificationPolicy Policy,
-    bool WriteAudit)
+    bool WriteAudit,
+    int Threads = 0)
 {
     public const string SecretVariable = "MEDIMAGING_DEID_SECRET";
 
@@ -24,6 +25,7 @@ public sealed record DeidArguments(
         var safePrivate = new List<SafePrivateAttribute>();
         var pixelRules = new List<PixelCleaningRule>();
         var audit = false;
+        var threads = 0;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -37,6 +39,7 @@ public sealed record DeidArguments(
                     case "--safe-private": safePrivate.Add(SafePrivateAttribute.Parse(Value())); break;
                     case "--pixel-rule": pixelRules.Add(PixelCleaningRuleParser.Parse(Value())); break;
                     case "--audit": audit = true; break;
+                    case "--threads": threads = int.TryParse(Value(), out var t) && t > 0 ? t : throw new ArgumentException("--threads needs a positive number"); break;
                     case var flag when flag.StartsWith('-') && flag.Length > 1: throw new ArgumentException($"unknown flag {flag}");
                     default: inputs.Add(args[i]); break;
                 }
@@ -51,6 +54,6 @@ public sealed record DeidArguments(
         secret ??= Environment.GetEnvironmentVariable(SecretVariable);
         var secretBytes = secret is { Length: > 0 } ? Encoding.UTF8.GetBytes(secret) : RandomNumberGenerator.GetBytes(32);
         policy = (policy with { SafePrivateAttributes = safePrivate, PixelCleaningRules = pixelRules }).Validate();
-        return new DeidArguments(inputs, output, secretBytes, secret is { Length: > 0 }, policy, audit);
+        return new DeidArguments(inputs, output, secretBytes, secret is { Length: > 0 }, policy, audit, threads);
     }
 }

@@ -7,12 +7,13 @@ namespace MedImaging.Cli.Commands;
 /// <summary>
 /// `medimaging deid FILE... -o DIR [--secret S] [--option NAME]...`: writes one de-identified file per input
 /// into DIR, named by its new SOP Instance UID. Without --secret (or MEDIMAGING_DEID_SECRET) a random secret
-/// is used, so new UIDs and date offsets are not reproducible across runs.
+/// is used, so new UIDs and date offsets are not reproducible across runs. Files are processed on all cores
+/// (--threads N to limit); the outputs do not depend on the order.
 /// </summary>
 public sealed class DeidCommand : ICliCommand
 {
     public string Name => "deid";
-    public string Usage => "FILE... -o DIR [--secret S] [--option NAME]... [--safe-private CREATOR:gggg:ee]... [--pixel-rule RULE]... [--audit]";
+    public string Usage => "FILE... -o DIR [--secret S] [--option NAME]... [--safe-private CREATOR:gggg:ee]... [--pixel-rule RULE]... [--audit] [--threads N]";
     public string Description => "de-identify (PS3.15 Basic profile + options); --audit writes UID.audit.json beside each output";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -33,13 +34,22 @@ public sealed class DeidCommand : ICliCommand
             error.WriteLine($"warning: no --secret or {DeidArguments.SecretVariable}: a random secret is used, new UIDs will differ on every run");
         Directory.CreateDirectory(parsed.OutputDirectory);
         var deidentifier = new Deidentifier(parsed.Policy, parsed.Secret);
-        return FileBatch.Run(parsed.Inputs, error, path =>
+        var gate = new object();
+        return FileBatch.RunParallel(parsed.Inputs, error, path =>
         {
-            var result = deidentifier.Deidentify(DicomFile.Open(path));
+            DeidentificationResult result;
+            try
+            {
+                result = deidentifier.Deidentify(DicomFile.Open(path));
+            }
+            catch (DeidentificationRefusedException e)
+            {
+                throw new DicomDataException(e.Message);
+            }
             if (result.SopInstanceUid.Length == 0)
                 throw new DicomDataException("no SOP Instance UID to name the output after");
             var target = Path.Combine(parsed.OutputDirectory, result.SopInstanceUid + ".dcm");
-            var partial = target + ".partial";
+            var partial = $"{target}.{Path.GetRandomFileName()}.partial";
             try
             {
                 result.File.Save(partial);
@@ -51,7 +61,9 @@ public sealed class DeidCommand : ICliCommand
             }
             if (parsed.WriteAudit)
                 File.WriteAllText(Path.Combine(parsed.OutputDirectory, result.SopInstanceUid + ".audit.json"), result.Audit.ToJson());
-            output.WriteLine($"{path} -> {target}{(result.Audit.BurnedInAnnotationRisk.AtRisk ? " (burned-in annotation risk: " + result.Audit.BurnedInAnnotationRisk.Reason + ")" : "")}");
-        });
+            var line = $"{path} -> {target}{(result.Audit.BurnedInAnnotationRisk.AtRisk ? " (burned-in annotation risk: " + result.Audit.BurnedInAnnotationRisk.Reason + ")" : "")}";
+            lock (gate)
+                output.WriteLine(line);
+        }, parsed.Threads);
     }
 }

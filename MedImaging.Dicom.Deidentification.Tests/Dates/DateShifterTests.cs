@@ -11,8 +11,11 @@ public class DateShifterTests
     [Fact]
     public void Offset_matches_an_independent_hmac_computation()
     {
-        // python3: -(365 + int.from_bytes(hmac.new(b'test-secret', b'date-shift:PAT-001', sha256).digest()[:4], 'big') % 3286)
-        Assert.Equal(-2965, DateShifter.ForPatient(Encoding.UTF8.GetBytes("test-secret"), "PAT-001").OffsetDays);
+        // python3: d = hmac.new(b'test-secret', b'date-shift:PAT-001', sha256).digest()
+        //          -(365 + int.from_bytes(d[:4], 'big') % 3286), int.from_bytes(d[4:8], 'big') % 1440
+        var shifter = DateShifter.ForPatient(Encoding.UTF8.GetBytes("test-secret"), "PAT-001");
+        Assert.Equal(-2965, shifter.OffsetDays);
+        Assert.Equal(1147, shifter.OffsetMinutes);
     }
 
     [Fact]
@@ -67,12 +70,65 @@ public class DateShifterTests
     }
 
     [Theory]
-    [InlineData("101112.123")]
-    [InlineData("1011")]
-    [InlineData("10:11:12")]
-    public void Times_of_day_are_unchanged_by_a_whole_day_shift(string value)
+    [InlineData("101112.123", "101112.123")]
+    [InlineData("1011", "1011")]
+    [InlineData("10:11:12", "101112")]
+    public void Times_do_not_move_when_the_offset_has_no_minutes(string value, string expected)
     {
-        Assert.Equal(value, Shifter.ShiftTime(value));
+        Assert.Equal(expected, Shifter.ShiftTime(value));
+    }
+
+    private static readonly DateShifter WithMinutes = new(-100, 150);
+
+    [Theory]
+    [InlineData("101112.123", "124112.123")]
+    [InlineData("1011", "1241")]
+    [InlineData("10", "1230")]
+    [InlineData("2300", "0130")]
+    [InlineData("0800\\2330", "1030\\0200")]
+    [InlineData("0800-0900", "1030-1130")]
+    public void Times_without_a_date_move_by_the_minutes_modulo_a_day(string value, string expected)
+    {
+        Assert.Equal(expected, WithMinutes.ShiftTime(value));
+    }
+
+    [Theory]
+    [InlineData("20200310", "101112", "20191201", "124112")]
+    [InlineData("20200310", "2300", "20191202", "0130")]
+    [InlineData("20200310\\20200311", "2300\\0100", "20191202\\20191202", "0130\\0330")]
+    [InlineData("20200310", "1011\\1012", "20191201", "1241\\1242")]
+    public void A_date_and_its_time_move_together_across_midnight(string date, string time, string expectedDate, string expectedTime)
+    {
+        Assert.Equal((expectedDate, expectedTime), WithMinutes.ShiftDateAndTime(date, time));
+    }
+
+    [Theory]
+    [InlineData("20200310101112.123456", "20191201124112.123456")]
+    [InlineData("20200310233000-0500", "20191202020000-0500")]
+    [InlineData("2020031010", "201912011230")]
+    [InlineData("20200310", "20191201")]
+    [InlineData("202003", "201911")]
+    public void Datetimes_move_by_the_whole_offset(string value, string expected)
+    {
+        Assert.Equal(expected, WithMinutes.ShiftDateTime(value));
+    }
+
+    [Fact]
+    public void Intervals_between_date_time_pairs_and_datetimes_stay_exact()
+    {
+        var shifter = new DateShifter(-777, 1234);
+        var start = new DateTime(2019, 12, 31, 22, 17, 0);
+        for (var i = 0; i < 400; i++)
+        {
+            var a = start.AddMinutes(i * 517);
+            var b = start.AddMinutes(i * 1931 + 11);
+            var (dateA, timeA) = shifter.ShiftDateAndTime(a.ToString("yyyyMMdd", CultureInfo.InvariantCulture), a.ToString("HHmmss", CultureInfo.InvariantCulture));
+            var shiftedB = shifter.ShiftDateTime(b.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
+            var movedA = DateTime.ParseExact(dateA + timeA, "yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var movedB = DateTime.ParseExact(shiftedB!, "yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            Assert.Equal(b - a, movedB - movedA);
+            Assert.Equal(TimeSpan.FromDays(-777) + TimeSpan.FromMinutes(1234), movedA - a);
+        }
     }
 
     [Theory]
@@ -90,5 +146,7 @@ public class DateShifterTests
     public void Unparseable_times_return_null()
     {
         Assert.Null(Shifter.ShiftTime("25h"));
+        Assert.Null(Shifter.ShiftTime("2500"));
+        Assert.Null(Shifter.ShiftTime("1011.5"));
     }
 }

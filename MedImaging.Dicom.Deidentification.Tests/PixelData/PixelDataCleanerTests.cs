@@ -94,12 +94,65 @@ public class PixelDataCleanerTests
         Assert.True(cleaned.AsSpan(band).SequenceEqual(original.AsSpan(band)));
     }
 
-    [Fact]
-    public void Encapsulated_pixel_data_is_not_cleaned()
+    [Theory]
+    [InlineData("us_mono8_jpll70.dcm")]
+    [InlineData("mr_enh_mf10_jls80.dcm")]
+    [InlineData("ct_rle_frags.dcm")]
+    public void Lossless_compressed_pixel_data_is_decoded_blanked_and_written_uncompressed(string name)
     {
-        var policy = Clean(new PixelCleaningRule(null, null, null, null, [new PixelRectangle(0, 0, 10, 10)]));
-        var (bytes, result) = CorpusDeidentification.Run("us_mono8_jpeg50.dcm", policy);
-        Assert.Equal(PixelDataBytes.Of(DicomFile.Open(TestCorpus.File("us_mono8_jpeg50.dcm"))), PixelDataBytes.Of(DicomFile.Read(bytes)));
-        Assert.DoesNotContain("clean_pixel_data", result.Audit.Options);
+        var rectangle = new PixelRectangle(3, 2, 20, 9);
+        var (bytes, result) = CorpusDeidentification.Run(name, Clean(new PixelCleaningRule(null, null, null, null, [rectangle])));
+        var output = DicomFile.Read(bytes);
+        var oracle = Gdcm.Decompress(TestCorpus.File(name));
+
+        Assert.Equal(DicomTransferSyntax.ExplicitVRLittleEndian, output.FileMetaInfo.TransferSyntax);
+        Assert.Contains("clean_pixel_data", result.Audit.Options);
+        var dataset = output.Dataset;
+        var rows = dataset.GetValue<int>(DicomTag.Rows);
+        var columns = dataset.GetValue<int>(DicomTag.Columns);
+        var bytesPerSample = dataset.GetValue<int>(DicomTag.BitsAllocated) / 8;
+        var cleaned = PixelDataBytes.Of(output);
+        var expected = PixelDataBytes.Of(oracle);
+        Assert.Equal(expected.Length, cleaned.Length);
+        var frameBytes = rows * columns * bytesPerSample;
+        for (var offset = 0; offset < cleaned.Length; offset++)
+        {
+            var pixel = offset % frameBytes / bytesPerSample;
+            var (row, column) = (pixel / columns, pixel % columns);
+            var inside = row >= rectangle.Y && row < rectangle.Y + rectangle.Height && column >= rectangle.X && column < rectangle.X + rectangle.Width;
+            if (inside)
+                Assert.Equal(0, cleaned[offset]);
+            else if (cleaned[offset] != expected[offset])
+                Assert.Fail($"byte {offset} (row {row}, column {column}) differs from gdcmconv --raw");
+        }
+        var (exitCode, _, errors) = Dcmtk.DumpBytes(bytes);
+        Assert.True(exitCode == 0, errors);
+    }
+
+    [Fact]
+    public void Lossy_compressed_pixel_data_is_blanked_and_stays_marked_lossy()
+    {
+        var (bytes, result) = CorpusDeidentification.Run("us_mono8_jpeg50.dcm", Clean(new PixelCleaningRule("US", null, null, null, [new PixelRectangle(0, 0, 1024, 40)])));
+        var output = DicomFile.Read(bytes);
+        Assert.Equal(DicomTransferSyntax.ExplicitVRLittleEndian, output.FileMetaInfo.TransferSyntax);
+        Assert.Equal("01", output.Dataset.GetString(DicomTag.LossyImageCompression));
+        var pixels = PixelDataBytes.Of(output);
+        Assert.Equal(768 * 1024, pixels.Length);
+        Assert.All(pixels.AsSpan(0, 40 * 1024).ToArray(), b => Assert.Equal(0, b));
+        Assert.Contains(pixels.AsSpan(40 * 1024).ToArray(), b => b != 0);
+        Assert.False(result.Audit.BurnedInAnnotationRisk.AtRisk);
+    }
+
+    [Fact]
+    public void Colour_that_the_codec_converts_says_its_new_photometric_interpretation()
+    {
+        var (bytes, _) = CorpusDeidentification.Run("sc_ybrfull_jpeg50.dcm", Clean(new PixelCleaningRule(null, null, null, null, [new PixelRectangle(0, 0, 4, 4)])));
+        var dataset = DicomFile.Read(bytes).Dataset;
+        var rows = dataset.GetValue<int>(DicomTag.Rows);
+        var columns = dataset.GetValue<int>(DicomTag.Columns);
+        Assert.Contains(dataset.GetString(DicomTag.PhotometricInterpretation), new[] { "RGB", "YBR_FULL" });
+        Assert.Equal(0, dataset.GetValue<int>(DicomTag.PlanarConfiguration));
+        Assert.Equal(rows * columns * 3, PixelDataBytes.Of(DicomFile.Read(bytes)).Length);
+        Assert.Equal(0, Dcmtk.DumpBytes(bytes).ExitCode);
     }
 }

@@ -19,8 +19,9 @@ public class PolicyOptionNamesTests
     {
         foreach (var name in PolicyOptionNames.All)
             PolicyOptionNames.Apply(DeidentificationPolicy.Basic, name);
-        Assert.Equal(Enum.GetValues<ProfileOption>().Length + 1, PolicyOptionNames.All.Count());
+        Assert.Equal(Enum.GetValues<ProfileOption>().Length + 2, PolicyOptionNames.All.Count());
         Assert.True(PolicyOptionNames.Apply(DeidentificationPolicy.Basic, "clean-pixel-data").CleanPixelData);
+        Assert.True(PolicyOptionNames.Apply(DeidentificationPolicy.Basic, "clean-recognizable-visual-features").CleanRecognizableVisualFeatures);
     }
 
     [Fact]

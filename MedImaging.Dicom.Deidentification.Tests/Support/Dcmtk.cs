@@ -5,6 +5,20 @@ namespace MedImaging.Dicom.Deidentification.Tests.Support;
 /// <summary>dcmtk's dcmdump as an independent reader.</summary>
 internal static class Dcmtk
 {
+    public static (int ExitCode, string Output, string Errors) DumpBytes(byte[] bytes)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dcmdump-{Guid.NewGuid():N}.dcm");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            return Dump(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static (int ExitCode, string Output, string Errors) Dump(string path)
     {
         var start = new ProcessStartInfo("dcmdump", ["-q", "+L", path])

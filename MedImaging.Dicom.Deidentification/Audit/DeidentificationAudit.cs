@@ -9,7 +9,8 @@ public sealed record DeidentificationAudit(
     string ProfileEdition,
     IReadOnlyList<string> Options,
     IReadOnlyList<AuditEntry> Entries,
-    BurnedInAnnotationRisk BurnedInAnnotationRisk)
+    BurnedInAnnotationRisk BurnedInAnnotationRisk,
+    RecognizableVisualFeaturesRisk RecognizableVisualFeaturesRisk)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using MedImaging.Dicom.Deidentification.Audit;
+using MedImaging.Dicom.Deidentification.Dates;
 using MedImaging.Dicom.Deidentification.Profile;
 
 namespace MedImaging.Dicom.Deidentification.Engine;
@@ -7,11 +8,28 @@ namespace MedImaging.Dicom.Deidentification.Engine;
 /// <summary>Applies the selected action to every attribute of a dataset, recursing into sequence items.</summary>
 internal sealed class DatasetProcessor(DeidentificationContext context)
 {
+    /// <summary>The items of the dataset being processed as they were before any change (for date/time partners).</summary>
+    private List<DicomItem> _originals = [];
+
     public void Process(DicomDataset dataset, string path, bool nested)
+    {
+        var saved = _originals;
+        _originals = dataset.ToList();
+        try
+        {
+            ProcessItems(dataset, path, nested);
+        }
+        finally
+        {
+            _originals = saved;
+        }
+    }
+
+    private void ProcessItems(DicomDataset dataset, string path, bool nested)
     {
         var keptPrivateBlocks = new HashSet<uint>();
         var privateCreators = new List<DicomItem>();
-        foreach (var item in dataset.ToList())
+        foreach (var item in _originals)
         {
             var itemPath = path + TagText.Of(item.Tag);
             if (item.Tag.IsPrivate)
@@ -63,7 +81,7 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         keptPrivateBlocks.Add(((uint)item.Tag.Group << 16) | (uint)(item.Tag.Element >> 8));
         context.Record(path, AuditOutcome.Kept, "option retain_safe_private C (on the safe list)");
         if (item is DicomSequence sequence)
-            ProcessItems(sequence, path);
+            ProcessSequenceItems(sequence, path);
     }
 
     private void Apply(DicomDataset dataset, DicomItem item, ProfileAction action, string rule, string path)
@@ -105,7 +123,7 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
             context.OverlayKept = true;
         context.Record(path, AuditOutcome.Kept, rule);
         if (item is DicomSequence sequence)
-            ProcessItems(sequence, path);
+            ProcessSequenceItems(sequence, path);
     }
 
     private void Clean(DicomDataset dataset, DicomItem item, string path, string rule)
@@ -113,7 +131,7 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         if (item is DicomSequence sequence)
         {
             context.Record(path, AuditOutcome.Kept, rule + " (items cleaned)");
-            ProcessItems(sequence, path);
+            ProcessSequenceItems(sequence, path);
             return;
         }
         if (item is not DicomElement element)
@@ -124,11 +142,7 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         var vr = EffectiveVR(element);
         if (vr == DicomVR.DA || vr == DicomVR.DT || vr == DicomVR.TM)
         {
-            var text = TextOf(element, dataset);
-            var shifted = context.DateShifter is not { } shifter ? null
-                : vr == DicomVR.DA ? shifter.ShiftDate(text)
-                : vr == DicomVR.DT ? shifter.ShiftDateTime(text)
-                : shifter.ShiftTime(text);
+            var shifted = context.DateShifter is { } shifter ? Shift(shifter, element, vr, dataset) : null;
             if (shifted is null)
             {
                 dataset.AddOrUpdate(new DicomElement(element.Tag, vr, ReadOnlyMemory<byte>.Empty));
@@ -162,6 +176,27 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         Keep(item, path, rule + " (binary value kept, not inspectable)");
     }
 
+    /// <summary>A DA or TM with its partner present moves with it (<see cref="DateShifter.ShiftDateAndTime"/>).</summary>
+    private string? Shift(DateShifter shifter, DicomElement element, DicomVR vr, DicomDataset dataset)
+    {
+        var text = TextOf(element, dataset);
+        if (vr == DicomVR.DT)
+            return shifter.ShiftDateTime(text);
+        if (PartnerText(element, dataset) is { } partner)
+            return vr == DicomVR.DA ? shifter.ShiftDateAndTime(text, partner).Date : shifter.ShiftDateAndTime(partner, text).Time;
+        return vr == DicomVR.DA ? shifter.ShiftDate(text) : shifter.ShiftTime(text);
+    }
+
+    private string? PartnerText(DicomElement element, DicomDataset dataset)
+    {
+        if (TemporalPartners.Of(element.Tag) is not { } partnerTag)
+            return null;
+        var index = _originals.BinarySearch(new DicomElement(partnerTag, DicomVR.UN, ReadOnlyMemory<byte>.Empty), ByTag);
+        return index >= 0 && _originals[index] is DicomElement { Length: > 0 } partner ? TextOf(partner, dataset) : null;
+    }
+
+    private static readonly Comparer<DicomItem> ByTag = Comparer<DicomItem>.Create((a, b) => a.Tag.Value.CompareTo(b.Tag.Value));
+
     private void ReplaceUids(DicomDataset dataset, DicomElement element, string path, string rule)
     {
         if (element.Length == 0)
@@ -176,7 +211,7 @@ internal sealed class DatasetProcessor(DeidentificationContext context)
         context.Record(path, AuditOutcome.Replaced, rule);
     }
 
-    private void ProcessItems(DicomSequence sequence, string path)
+    private void ProcessSequenceItems(DicomSequence sequence, string path)
     {
         for (var i = 0; i < sequence.Items.Count; i++)
             Process(sequence.Items[i], $"{path}[{i}]/", nested: true);

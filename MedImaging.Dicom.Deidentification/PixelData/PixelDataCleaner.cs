@@ -4,28 +4,37 @@ namespace MedImaging.Dicom.Deidentification.PixelData;
 
 /// <summary>
 /// Clean Pixel Data (PS3.15 E.3.1): blanks (sets to zero) the rectangles of the first rule matching the
-/// instance's modality, manufacturer and size, in every frame. Only native pixel data with whole-byte samples
-/// is cleaned (encapsulated data would need a decode and re-encode); otherwise nothing is changed and the
-/// method returns false, so the instance keeps its burned-in annotation risk.
+/// instance's modality, manufacturer and size, in every frame, while the output is written (frame by frame, so
+/// memory stays flat). Native pixel data with whole-byte samples is blanked as it is copied; encapsulated
+/// (compressed) pixel data is decoded with our codecs and written back uncompressed (<see cref="DecodedPixelCleaner"/>).
+/// When it cannot be cleaned nothing is changed and the method returns false, so the instance keeps its
+/// burned-in annotation risk.
 /// </summary>
 internal static class PixelDataCleaner
 {
     public static bool Apply(DicomDataset dataset, IReadOnlyList<PixelCleaningRule> rules)
     {
-        if (dataset.GetDicomItem(DicomTag.PixelData) is not DicomElement pixelData)
+        var pixelItem = dataset.GetDicomItem(DicomTag.PixelData);
+        if (pixelItem is null)
             return false;
         var rows = dataset.GetSingleValueOrDefault<int>(DicomTag.Rows, 0);
         var columns = dataset.GetSingleValueOrDefault<int>(DicomTag.Columns, 0);
-        var bitsAllocated = dataset.GetSingleValueOrDefault<int>(DicomTag.BitsAllocated, 0);
-        var samples = dataset.GetSingleValueOrDefault<int>(DicomTag.SamplesPerPixel, 1);
-        var planar = dataset.GetSingleValueOrDefault<int>(DicomTag.PlanarConfiguration, 0) == 1;
-        if (rows <= 0 || columns <= 0 || bitsAllocated <= 0 || bitsAllocated % 8 != 0 || samples <= 0)
+        if (rows <= 0 || columns <= 0)
             return false;
         var rule = rules.FirstOrDefault(r => r.Matches(
             dataset.GetStringOrDefault(DicomTag.Modality), dataset.GetStringOrDefault(DicomTag.Manufacturer), rows, columns));
         if (rule is null || rule.Rectangles.Count == 0)
             return false;
+        if (pixelItem is DicomFragmentSequence)
+            return DecodedPixelCleaner.Apply(dataset, rule.Rectangles);
+        if (pixelItem is not DicomElement pixelData)
+            return false;
 
+        var bitsAllocated = dataset.GetSingleValueOrDefault<int>(DicomTag.BitsAllocated, 0);
+        var samples = dataset.GetSingleValueOrDefault<int>(DicomTag.SamplesPerPixel, 1);
+        var planar = dataset.GetSingleValueOrDefault<int>(DicomTag.PlanarConfiguration, 0) == 1;
+        if (bitsAllocated <= 0 || bitsAllocated % 8 != 0 || samples <= 0)
+            return false;
         var layout = new PixelLayout(rows, columns, samples, bitsAllocated / 8, planar && samples > 1);
         var source = pixelData.BulkData ?? DicomBulkData.FromMemory(pixelData.Buffer);
         if (source.Length < layout.FrameBytes)

@@ -21,8 +21,19 @@ public sealed record DeidentificationPolicy
     public bool CleanStructuredContent { get; init; }
     public bool CleanGraphics { get; init; }
 
-    /// <summary>Clean Pixel Data (E.3.1): blank the rectangles of the first matching rule (native pixel data only).</summary>
+    /// <summary>
+    /// Clean Pixel Data (E.3.1): blank the rectangles of the first matching rule in every frame (compressed pixel
+    /// data is decoded and written back uncompressed).
+    /// </summary>
     public bool CleanPixelData { get; init; }
+
+    /// <summary>
+    /// Clean Recognizable Visual Features (E.3.2). This engine cannot remove a face from pixels, so it does what it
+    /// honestly can: an instance that may show recognizable features (photographs, head and neck volumes, volumes
+    /// whose body part is unknown) is refused with <see cref="DeidentificationRefusedException"/> and no output is
+    /// written; other instances are de-identified, and the option is not claimed in the method code sequence.
+    /// </summary>
+    public bool CleanRecognizableVisualFeatures { get; init; }
 
     /// <summary>The private attributes that Retain Safe Private keeps; every other private attribute is removed.</summary>
     public IReadOnlyList<SafePrivateAttribute> SafePrivateAttributes { get; init; } = [];

@@ -63,6 +63,7 @@ public sealed class StudyTimerForwarder(
             var outcome = await timers.ForwardAsync(received, activity?.Id, stoppingToken);
             activity?.SetTag("medimaging.outcome", outcome.ToString());
             telemetry.TimerHandled(outcome.ToString());
+            TimerLog.TimerHandled(logger, received.MessageId, outcome);
             if (outcome == TimerOutcome.DeadLettered) telemetry.DeadLettered("malformed timer message");
         }
         catch (Exception error) when (error is not OperationCanceledException)

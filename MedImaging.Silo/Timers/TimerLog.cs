@@ -1,3 +1,5 @@
+using MedImaging.Aws.StudyQueue;
+
 namespace MedImaging.Silo.Timers;
 
 internal static partial class TimerLog
@@ -16,4 +18,7 @@ internal static partial class TimerLog
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Forwarding timer message {MessageId} failed; it comes back after its visibility timeout")]
     public static partial void ForwardFailed(ILogger logger, string messageId, Exception error);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Debug, Message = "Timer message {MessageId}: {Outcome}")]
+    public static partial void TimerHandled(ILogger logger, string messageId, TimerOutcome outcome);
 }

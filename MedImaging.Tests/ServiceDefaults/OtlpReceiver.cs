@@ -39,5 +39,9 @@ internal sealed class OtlpReceiver : IAsyncDisposable
     public bool Received(string path, string text) =>
         Exports.Any(e => e.Path == path && System.Text.Encoding.UTF8.GetString(e.Body).Contains(text, StringComparison.Ordinal));
 
+    /// <summary>Every span received so far.</summary>
+    public IReadOnlyList<OtlpSpan> Spans() =>
+        Exports.Where(e => e.Path == "/v1/traces").SelectMany(e => OtlpTraceReader.Read(e.Body)).ToList();
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

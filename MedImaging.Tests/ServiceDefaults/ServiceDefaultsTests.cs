@@ -12,6 +12,13 @@ namespace MedImaging.Tests.ServiceDefaults;
 
 public sealed class ServiceDefaultsTests
 {
+    private static readonly System.Diagnostics.ActivitySource SiloSource = new(MedImagingTelemetry.SiloName);
+    private static readonly System.Diagnostics.ActivitySource PipelineSource = new(MedImagingTelemetry.PipelineName);
+    private static readonly System.Diagnostics.Metrics.Counter<long> SiloTurns =
+        new System.Diagnostics.Metrics.Meter(MedImagingTelemetry.SiloName).CreateCounter<long>("medimaging.test.silo.turns");
+    private static readonly System.Diagnostics.Metrics.Counter<long> PipelineSteps =
+        new System.Diagnostics.Metrics.Meter(MedImagingTelemetry.PipelineName).CreateCounter<long>("medimaging.test.pipeline.steps");
+
     [Fact]
     public async Task Health_reports_failing_dependencies_while_alive_stays_up()
     {
@@ -44,6 +51,12 @@ public sealed class ServiceDefaultsTests
         app.MapGet("/work", (ILogger<ServiceDefaultsTests> logger) =>
         {
             using var activity = MedImagingTelemetry.ActivitySource.StartActivity("unit-of-work");
+            using (SiloSource.StartActivity("silo-turn-under-test"))
+            using (PipelineSource.StartActivity("pipeline step-under-test"))
+            {
+                SiloTurns.Add(1);
+                PipelineSteps.Add(1);
+            }
             logger.LogInformation("did the unit of work");
             return "done";
         });
@@ -59,6 +72,12 @@ public sealed class ServiceDefaultsTests
         Assert.True(receiver.Received("/v1/traces", "unit-of-work"), "our span was not exported");
         Assert.True(receiver.Received("/v1/traces", "defaults-under-test"), "the service name was not exported");
         Assert.True(receiver.Received("/v1/traces", "Microsoft.AspNetCore"), "the ASP.NET Core request span was not exported");
+        var spans = receiver.Spans();
+        var work = Assert.Single(spans, s => s.Name == "unit-of-work");
+        Assert.Equal(work.TraceId, Assert.Single(spans, s => s.Name == "silo-turn-under-test" && s.Scope == "MedImaging.Silo").TraceId);
+        Assert.Equal(work.TraceId, Assert.Single(spans, s => s.Name == "pipeline step-under-test" && s.Scope == "MedImaging.Pipeline").TraceId);
+        Assert.True(receiver.Received("/v1/metrics", "medimaging.test.silo.turns"), "the MedImaging.Silo meter was not exported");
+        Assert.True(receiver.Received("/v1/metrics", "medimaging.test.pipeline.steps"), "the MedImaging.Pipeline meter was not exported");
         Assert.True(receiver.Received("/v1/logs", "did the unit of work"), "the log record was not exported");
         Assert.True(receiver.Received("/v1/metrics", "http.server.request.duration"), "ASP.NET Core metrics were not exported");
     }

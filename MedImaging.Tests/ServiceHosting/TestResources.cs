@@ -25,9 +25,13 @@ public static class TestResources
             StudyDeadLetterQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-dlq-{suffix}.fifo") { Fifo = true }),
             StudyQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-{suffix}.fifo") { Fifo = true, VisibilityTimeoutSeconds = 30 }),
             StudyTimerQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-timers-{suffix}") { VisibilityTimeoutSeconds = 30 }),
-            StudyEventsTopicArn = $"arn:aws:sns:us-east-1:000000000000:study-events-{suffix}",
+            StudyEventsTopicArn = await aws.Sns.CreateTopicAsync($"study-events-{suffix}"),
         };
-        foreach (var bucket in new[] { resources.IngestBucket, resources.ProcessedBucket })
+        foreach (var bucket in new[]
+                 {
+                     resources.IngestBucket, resources.ProcessedBucket, resources.XrayBucket, resources.CtScanBucket,
+                     resources.GeneralBucket, resources.QuarantineBucket,
+                 })
             await aws.S3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
         await CreateStudyTableAsync(aws.DynamoDb, resources.StudyTable);
         return resources;

@@ -30,6 +30,23 @@ internal static class PeerRunner
         return Time(DebianPython, [script, input, output]);
     }
 
+    /// <summary>
+    /// Runs our own CLI as a separate process over the same inputs (`medimaging deid`, cold start, JIT included, all
+    /// cores); null when this process is not the medimaging executable (e.g. under a test host).
+    /// </summary>
+    public static TimeSpan? RunOurCli(IReadOnlyList<string> inputs, string output)
+    {
+        var host = Environment.ProcessPath;
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        if (host is null || entry is null || Path.GetFileNameWithoutExtension(entry) != "medimaging")
+            return null;
+        var args = new List<string>();
+        if (Path.GetFileNameWithoutExtension(host) != "medimaging")
+            args.Add(entry);
+        args.AddRange(["deid", .. inputs, "-o", output, "--secret", "bench-secret"]);
+        return Time(host, args);
+    }
+
     public static string PydicomVersion() => Capture(DebianPython, ["-c", "import pydicom; print(pydicom.__version__)"]).Trim();
 
     public static string GdcmVersion() => Capture("gdcmanon", ["--version"]).Trim();
