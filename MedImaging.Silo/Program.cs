@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGrainRuntime();
+builder.AddStudyPipeline();
 
 var app = builder.Build();
 

@@ -6,6 +6,8 @@ namespace MedImaging.Aws.Studies;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(InstanceReceived), nameof(InstanceReceived))]
 [JsonDerivedType(typeof(FinalizeStudy), nameof(FinalizeStudy))]
+[JsonDerivedType(typeof(ContinueInstance), nameof(ContinueInstance))]
+[JsonDerivedType(typeof(RetryWebhook), nameof(RetryWebhook))]
 public abstract record StudyMessage(string StudyKey)
 {
     /// <summary>Deterministic SQS deduplication id: the same logical message sent twice is delivered once.</summary>

@@ -11,6 +11,7 @@ public static class StudyStatus
 public static class InstanceStatus
 {
     public const string Received = "received";
+    public const string Processing = "processing";
     public const string Done = "done";
     public const string Failed = "failed";
 }
@@ -20,4 +21,5 @@ public static class StepOutcome
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Retrying = "retrying";
+    public const string AlreadyDone = "already-done";
 }

@@ -23,4 +23,10 @@ public interface IStudyQueue
 
     /// <summary>Moves an unhandleable message to the dead-letter queue and deletes it from the study queue.</summary>
     Task DeadLetterAsync(ReceivedStudyMessage message, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts a message that was handled but could not be processed (an instance failed for good) on the dead-letter
+    /// queue with its reason, for an operator to inspect or replay; the same message and reason land there once.
+    /// </summary>
+    Task SendToDeadLetterAsync(StudyMessage message, string reason, CancellationToken cancellationToken);
 }

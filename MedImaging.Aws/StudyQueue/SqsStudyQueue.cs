@@ -55,6 +55,14 @@ public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources, TimePr
         await DeleteAsync(message, cancellationToken);
     }
 
+    public Task SendToDeadLetterAsync(StudyMessage message, string reason, CancellationToken cancellationToken) =>
+        sqs.SendMessageAsync(new SendMessageRequest(resources.StudyDeadLetterQueueUrl, StudyMessageJson.Serialize(message))
+        {
+            MessageGroupId = message.StudyKey,
+            MessageDeduplicationId = DeduplicationIds.From("dead-letter", message.DeduplicationId(), reason),
+            MessageAttributes = new Dictionary<string, SqsMessageAttribute> { [StudyQueueAttributes.DeadLetterReason] = SqsMessageAttribute.String(reason) },
+        }, cancellationToken);
+
     private static ReceivedStudyMessage ToReceived(SqsMessage message) => new(
         StudyMessageJson.TryDeserialize(message.Body),
         message.MessageId,

@@ -1,5 +1,10 @@
 using MedImaging.Aws.Hosting;
+using MedImaging.Pipeline;
+using MedImaging.Pipeline.Storage;
+using MedImaging.Silo.Instances;
+using MedImaging.Silo.Publishing;
 using MedImaging.Silo.Runtime;
+using MedImaging.Silo.Storage;
 using MedImaging.Silo.Telemetry;
 using MedImaging.Silo.Timers;
 
@@ -18,5 +23,17 @@ public static class Extensions
         builder.Services.AddHostedService<QuietPeriodSweeper>();
         builder.Services.AddSingleton<SiloTelemetry>();
         builder.Services.AddHostedService<StudyTimerForwarder>();
+    }
+
+    /// <summary>
+    /// What the study grain runs: the instance pipeline over S3 (section <c>MedImaging:Pipeline</c>, buckets from
+    /// <c>MedImaging:Resources</c>) and the study publisher with its SNS notification and webhook.
+    /// </summary>
+    public static void AddStudyPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IObjectStore, S3ObjectStore>();
+        builder.Services.AddMedImagingPipeline(builder.Configuration);
+        builder.Services.AddSingleton<InstanceRunner>();
+        builder.Services.AddSingleton<StudyNotifier>();
     }
 }

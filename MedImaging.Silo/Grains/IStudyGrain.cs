@@ -9,6 +9,15 @@ public interface IStudyGrain : IGrainWithStringKey
     /// <summary>An instance's bytes are in the ingest bucket: record it and run its steps.</summary>
     Task InstanceReceived(InstanceReceived message);
 
+    /// <summary>
+    /// Several <see cref="Aws.Studies.InstanceReceived"/> and <see cref="ContinueInstance"/> messages of this study in one
+    /// turn: their instances run at the same time, their results are applied in message order and saved once.
+    /// </summary>
+    Task RunInstances(IReadOnlyList<StudyMessage> messages);
+
     /// <summary>The client says the study is whole: complete it once every instance is done or failed.</summary>
     Task Finalize(FinalizeStudy message);
+
+    /// <summary>A webhook delivery that failed is due for its next attempt.</summary>
+    Task RetryWebhook(RetryWebhook message);
 }

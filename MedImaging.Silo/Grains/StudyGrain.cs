@@ -1,55 +1,73 @@
-using System.Security.Cryptography;
-using Amazon.S3;
 using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+using MedImaging.Pipeline.Execution;
+using MedImaging.Pipeline.Steps;
+using MedImaging.Silo.Instances;
+using MedImaging.Silo.Publishing;
 using MedImaging.Silo.Runtime;
+using InstanceStatus = MedImaging.Aws.Studies.InstanceStatus;
 
 namespace MedImaging.Silo.Grains;
 
 /// <summary>
-/// The study grain: records each instance with its step timeline and completes the study once it is
-/// finalized and every instance is done or failed. A redelivered message changes nothing.
+/// The study grain: records each instance, runs its pipeline steps (validate ... publish) and keeps its step timeline,
+/// schedules retries as delayed messages to itself, dead-letters instances that fail for good, and completes and
+/// publishes the study once it is finalized and every instance is done or failed. A turn saves once, at its end:
+/// every step writes to a deterministic key, so a turn cut short by a crash simply runs again on redelivery.
+/// Messages to the queue are sent before the save, so a saved state never waits for a timer that was not sent.
 /// </summary>
 public sealed class StudyGrain(
     IPersistentState<StudyState> state,
-    IAmazonS3 s3,
+    InstanceRunner runner,
+    StudyNotifier notifier,
+    IStudyQueue queue,
+    Pseudonymizer pseudonyms,
     TimeProvider clock,
     ILogger<StudyGrain> logger) : Grain, IStudyGrain
 {
     private const int MaxTimelineEvents = 50;
 
-    public async Task InstanceReceived(InstanceReceived message)
-    {
-        var now = clock.GetUtcNow();
-        var study = state.State.Study ?? StudyRecord.New(GetPrimaryKeyString(), message.ReceivedAt);
-        var studyRef = StudyKeys.LogRef(study.StudyKey);
-        if (state.State.Instances.TryGetValue(message.InstanceId, out var known))
-        {
-            if (known.ContentSha256 == message.ContentSha256)
-            {
-                StudyGrainLog.DuplicateInstance(logger, studyRef);
-                return;
-            }
-            StudyGrainLog.InstanceConflict(logger, studyRef);
-            state.State.Study = study with { UpdatedAt = now, Timeline = Append(study.Timeline, new StudyEvent("instance-conflict", now, message.InstanceId)) };
-            await state.WriteStateAsync();
-            return;
-        }
+    public Task InstanceReceived(InstanceReceived message) => RunInstances([message]);
 
-        var instance = await VerifyAsync(message);
-        now = clock.GetUtcNow();
-        state.State.Instances[instance.InstanceId] = instance;
-        if (study.Status is StudyStatus.Completed or StudyStatus.Failed)
+    public async Task RunInstances(IReadOnlyList<StudyMessage> messages)
+    {
+        var study = state.State.Study
+                    ?? StudyRecord.New(GetPrimaryKeyString(), messages.OfType<InstanceReceived>().Select(m => m.ReceivedAt).DefaultIfEmpty(clock.GetUtcNow()).Min());
+        var studyRef = StudyKeys.LogRef(study.StudyKey);
+        var due = new Dictionary<string, InstanceRecord>(StringComparer.Ordinal);
+        var changed = state.State.Study is null;
+        foreach (var message in messages)
         {
-            study = study with
+            switch (message)
             {
-                Status = StudyStatus.Received, CompletedAt = null, FinalizeRequested = false, ExpectedInstances = null,
-                Timeline = Append(study.Timeline, new StudyEvent("reopened", now)),
-            };
+                case InstanceReceived received:
+                    (study, var admitted, var conflict) = Admit(study, received);
+                    changed |= admitted is not null || conflict;
+                    if (admitted is not null) due[admitted.InstanceId] = admitted;
+                    break;
+                case ContinueInstance timer when !due.ContainsKey(timer.InstanceId) && IsDue(timer) is { } record:
+                    due[record.InstanceId] = record;
+                    changed = true;
+                    break;
+                default:
+                    StudyGrainLog.NothingDue(logger, studyRef, message.GetType().Name);
+                    break;
+            }
         }
-        if (study.Timeline is null or { Count: 0 }) study = study with { Timeline = [new StudyEvent("received", message.ReceivedAt)] };
-        state.State.Study = TryComplete(study with { UpdatedAt = now }, now);
+        if (!changed) return;
+
+        var runs = await Task.WhenAll(due.Values.Select(async record =>
+            (Record: record, Run: await runner.RunAsync(InstanceRecords.Progress(record)!, record.ContentSha256, CancellationToken.None))));
+        var now = clock.GetUtcNow();
+        foreach (var (record, run) in runs)
+        {
+            var updated = InstanceRecords.Apply(record, run, pseudonyms, now);
+            state.State.Instances[updated.InstanceId] = updated;
+            await FollowUpAsync(study.StudyKey, updated, run);
+        }
+        if (study.Timeline is null or { Count: 0 }) study = study with { Timeline = [new StudyEvent("received", study.CreatedAt)] };
+        state.State.Study = await CompleteIfFinishedAsync(study with { UpdatedAt = now }, now);
         await state.WriteStateAsync();
-        StudyGrainLog.InstanceRecorded(logger, studyRef, instance.Status, state.State.Instances.Count);
     }
 
     public async Task Finalize(FinalizeStudy message)
@@ -70,7 +88,17 @@ public sealed class StudyGrain(
             UpdatedAt = now,
             Timeline = Append(study.Timeline, new StudyEvent("finalize-requested", now, message.ExpectedInstances?.ToString())),
         };
-        state.State.Study = TryComplete(study, now);
+        state.State.Study = await CompleteIfFinishedAsync(study, now);
+        await state.WriteStateAsync();
+    }
+
+    public async Task RetryWebhook(RetryWebhook message)
+    {
+        var attempt = await notifier.RetryWebhookAsync(message, CancellationToken.None);
+        if (attempt is null || state.State.Study is not { } study) return;
+        var now = clock.GetUtcNow();
+        var outcome = attempt.Delivery.Delivered ? "webhook-delivered" : attempt.Retry.ShouldRetry ? "webhook-retrying" : "webhook-failed";
+        state.State.Study = study with { Timeline = Append(study.Timeline, new StudyEvent(outcome, now, $"attempt {message.Attempt}")) };
         await state.WriteStateAsync();
     }
 
@@ -93,8 +121,75 @@ public sealed class StudyGrain(
             // Only the Api's stub exists: its upload never reached the queue.
             study = study with { Status = StudyStatus.Failed, CompletedAt = now, Timeline = Append(study.Timeline, new StudyEvent(StudyStatus.Failed, now, "no instances")) };
         }
-        state.State.Study = TryComplete(study, now);
+        state.State.Study = await CompleteIfFinishedAsync(study, now);
         await state.WriteStateAsync();
+    }
+
+    // Same instance id and hash: a redelivery or an identical upload, nothing to do. Same id, other content: a conflict.
+    private (StudyRecord Study, InstanceRecord? Admitted, bool Conflict) Admit(StudyRecord study, InstanceReceived message)
+    {
+        var now = clock.GetUtcNow();
+        var studyRef = StudyKeys.LogRef(study.StudyKey);
+        if (state.State.Instances.TryGetValue(message.InstanceId, out var known))
+        {
+            if (known.ContentSha256 == message.ContentSha256)
+            {
+                StudyGrainLog.DuplicateInstance(logger, studyRef);
+                return (study, null, false);
+            }
+            StudyGrainLog.InstanceConflict(logger, studyRef);
+            return (study with { UpdatedAt = now, Timeline = Append(study.Timeline, new StudyEvent("instance-conflict", now, message.InstanceId)) }, null, true);
+        }
+
+        var record = InstanceRecords.Start(message, now);
+        state.State.Instances[record.InstanceId] = record;
+        if (study.Status is StudyStatus.Completed or StudyStatus.Failed)
+        {
+            study = study with
+            {
+                Status = StudyStatus.Received, CompletedAt = null, FinalizeRequested = false, ExpectedInstances = null,
+                Timeline = Append(study.Timeline, new StudyEvent("reopened", now)),
+            };
+        }
+        return (study, record, false);
+    }
+
+    // A retry timer runs only while its instance still waits at that step and attempt; an older or repeated one is ignored.
+    private InstanceRecord? IsDue(ContinueInstance timer) =>
+        state.State.Instances.TryGetValue(timer.InstanceId, out var record)
+        && record.Status == InstanceStatus.Processing
+        && InstanceRecords.Progress(record) is { IsFinished: false, NextStep: { } step, Attempt: var attempt }
+        && step.Slug() == timer.Step && attempt == timer.Attempt
+            ? record
+            : null;
+
+    private async Task FollowUpAsync(string studyKey, InstanceRecord instance, InstanceRun run)
+    {
+        var studyRef = StudyKeys.LogRef(studyKey);
+        if (run.RetryAfter is { } delay && run.Progress.NextStep is { } step)
+        {
+            await queue.SendAsync(new ContinueInstance(studyKey, instance.InstanceId, step.Slug(), run.Progress.Attempt), delay);
+            StudyGrainLog.RetryScheduled(logger, studyRef, step.Slug(), run.Progress.Attempt, (int)delay.TotalSeconds);
+        }
+        else if (instance.Status == InstanceStatus.Failed)
+        {
+            // Its reason is in the timeline; the message goes where operators look for poison input.
+            await queue.SendToDeadLetterAsync(InstanceRecords.OriginalMessage(studyKey, instance), run.Progress.FailureCode ?? "failed", CancellationToken.None);
+            StudyGrainLog.InstanceFailed(logger, studyRef, run.Progress.FailureCode ?? "failed");
+        }
+        else
+        {
+            StudyGrainLog.InstanceRecorded(logger, studyRef, instance.Status, state.State.Instances.Count);
+        }
+    }
+
+    private async Task<StudyRecord> CompleteIfFinishedAsync(StudyRecord study, DateTimeOffset now)
+    {
+        var completed = TryComplete(study, now);
+        if (completed.Status == study.Status) return completed;
+        var instances = state.State.Instances.Values.Select(InstanceRecords.Progress).OfType<InstanceProgress>().ToList();
+        var reportKey = await notifier.PublishAsync(study.StudyKey, completed.Status, instances, CancellationToken.None);
+        return completed with { ReportKey = reportKey, Timeline = Append(completed.Timeline, new StudyEvent("published", clock.GetUtcNow())) };
     }
 
     private StudyRecord TryComplete(StudyRecord study, DateTimeOffset now)
@@ -109,30 +204,6 @@ public sealed class StudyGrain(
         var status = instances.All(i => i.Status == InstanceStatus.Failed) ? StudyStatus.Failed : StudyStatus.Completed;
         StudyGrainLog.StudyFinished(logger, StudyKeys.LogRef(study.StudyKey), status, instances.Count);
         return study with { Status = status, CompletedAt = now, Timeline = Append(study.Timeline, new StudyEvent(status, now)) };
-    }
-
-    // The "verify" step: the stored bytes are the ones the Api hashed. Transient S3 errors throw, so the
-    // message comes back and the turn is retried; a missing or altered object fails the instance for good.
-    private async Task<InstanceRecord> VerifyAsync(InstanceReceived message)
-    {
-        var started = clock.GetUtcNow();
-        string? error = null;
-        try
-        {
-            using var response = await s3.GetObjectAsync(message.Bucket, message.ObjectKey);
-            using var sha256 = SHA256.Create();
-            var hash = Convert.ToHexStringLower(await sha256.ComputeHashAsync(response.ResponseStream));
-            if (hash != message.ContentSha256) error = "The stored object's content hash differs from the uploaded one.";
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            error = "The uploaded object is missing from the ingest bucket.";
-        }
-        var ended = clock.GetUtcNow();
-        var step = new StepRecord("verify", 1, started, ended, error is null ? StepOutcome.Succeeded : StepOutcome.Failed, error);
-        return new InstanceRecord(
-            message.InstanceId, error is null ? InstanceStatus.Done : InstanceStatus.Failed, message.Bucket, message.ObjectKey,
-            message.ContentType, message.Size, message.ContentSha256, message.ReceivedAt, ended, [step], error);
     }
 
     private static IReadOnlyList<StudyEvent> Append(IReadOnlyList<StudyEvent>? timeline, StudyEvent next) =>

@@ -14,4 +14,13 @@ internal static partial class StudyGrainLog
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Study {StudyRef} {Status} with {InstanceCount} instance(s)")]
     public static partial void StudyFinished(ILogger logger, string studyRef, string status, int instanceCount);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Study {StudyRef}: step {Step} waits for attempt {Attempt} in {DelaySeconds} s")]
+    public static partial void RetryScheduled(ILogger logger, string studyRef, string step, int attempt, int delaySeconds);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Error, Message = "Study {StudyRef}: an instance failed ({Code}); its message is dead-lettered")]
+    public static partial void InstanceFailed(ILogger logger, string studyRef, string code);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Debug, Message = "Study {StudyRef}: {MessageType} has nothing to do")]
+    public static partial void NothingDue(ILogger logger, string studyRef, string messageType);
 }

@@ -8,9 +8,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Grain runtime stopped")]
     public static partial void Stopped(ILogger logger);
 
-    // Parsed by the two-silo test: keep the shape "turn <type> for <ref> by <pid> ran <start>..<end> ms".
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "turn {MessageType} for {StudyRef} by {ProcessId} ran {StartedMs}..{EndedMs} ms")]
-    public static partial void TurnCompleted(ILogger logger, string messageType, string studyRef, int processId, long startedMs, long endedMs);
+    // Parsed by the two-silo test: keep the shape "turn <type> x<count> for <ref> by <pid> ran <start>..<end> ms".
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "turn {MessageType} x{MessageCount} for {StudyRef} by {ProcessId} ran {StartedMs}..{EndedMs} ms")]
+    public static partial void TurnCompleted(ILogger logger, string messageType, int messageCount, string studyRef, int processId, long startedMs, long endedMs);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Study {StudyRef}: state changed concurrently (delivery {Delivery}); the turn will run again")]
     public static partial void TurnConflict(ILogger logger, string studyRef, int delivery);

@@ -15,23 +15,41 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
 {
     public static readonly ActivitySource ActivitySource = new("MedImaging.Silo");
 
-    public async Task DispatchAsync(ReceivedStudyMessage received, StudyMessage message, CancellationToken cancellationToken)
-    {
-        ActivityContext.TryParse(received.TraceParent, null, out var parent);
-        using var activity = ActivitySource.StartActivity($"StudyGrain.{message.GetType().Name}", ActivityKind.Consumer, parent);
-        activity?.SetTag("medimaging.study_ref", StudyKeys.LogRef(message.StudyKey));
-        activity?.SetTag("messaging.message.id", received.MessageId);
+    public Task DispatchAsync(ReceivedStudyMessage received, StudyMessage message, CancellationToken cancellationToken) =>
+        DispatchAsync([received], [message], cancellationToken);
 
-        var state = new DynamoStudyState(table, message.StudyKey);
+    /// <summary>
+    /// One turn for several messages of one study: instance messages (see <see cref="RunsInOneTurn"/>) go to the grain
+    /// together; any other message must come alone.
+    /// </summary>
+    public async Task DispatchAsync(IReadOnlyList<ReceivedStudyMessage> received, IReadOnlyList<StudyMessage> messages, CancellationToken cancellationToken)
+    {
+        var first = messages[0];
+        ActivityContext.TryParse(received[0].TraceParent, null, out var parent);
+        using var activity = ActivitySource.StartActivity($"StudyGrain.{first.GetType().Name}", ActivityKind.Consumer, parent);
+        activity?.SetTag("medimaging.study_ref", StudyKeys.LogRef(first.StudyKey));
+        activity?.SetTag("messaging.message.id", received[0].MessageId);
+        activity?.SetTag("messaging.batch.message_count", messages.Count);
+
+        var state = new DynamoStudyState(table, first.StudyKey);
         await state.ReadStateAsync(cancellationToken);
         var grain = ActivatorUtilities.CreateInstance<StudyGrain>(services, (IPersistentState<StudyState>)state);
-        grain.Activate(message.StudyKey);
+        grain.Activate(first.StudyKey);
         IStudyGrain reference = grain;
-        await (message switch
+        if (messages.Count > 1 || RunsInOneTurn(first))
         {
-            InstanceReceived m => reference.InstanceReceived(m),
+            if (!messages.All(RunsInOneTurn)) throw new ArgumentException("Only instance messages share a turn.", nameof(messages));
+            await reference.RunInstances(messages);
+            return;
+        }
+        await (first switch
+        {
             FinalizeStudy m => reference.Finalize(m),
-            _ => throw new NotSupportedException($"No grain method for {message.GetType().Name}."),
+            RetryWebhook m => reference.RetryWebhook(m),
+            _ => throw new NotSupportedException($"No grain method for {first.GetType().Name}."),
         });
     }
+
+    /// <summary>Messages whose instances may run together in one turn.</summary>
+    public static bool RunsInOneTurn(StudyMessage message) => message is InstanceReceived or ContinueInstance;
 }

@@ -21,6 +21,7 @@ public sealed class StudyQueueConsumer(
     ILogger<StudyQueueConsumer> logger) : BackgroundService
 {
     private const int MaxMessagesPerReceive = 10;
+    private const int MaxBatchedDelivery = 2;
     private const string UnreadableReason = "unreadable message body";
     private readonly GrainRuntimeOptions _options = options.Value;
     private readonly CancellationTokenSource _turnsAborted = new();
@@ -71,11 +72,12 @@ public sealed class StudyQueueConsumer(
         {
             await Task.Yield();
             await using var heartbeat = new VisibilityHeartbeat(queue, messages, _options.HeartbeatInterval, _options.VisibilityTimeout, logger);
-            for (var i = 0; i < messages.Count; i++)
+            var turns = Turns(messages);
+            for (var i = 0; i < turns.Count; i++)
             {
-                if (!await RunTurnAsync(messages[i], heartbeat))
+                if (!await RunTurnAsync(turns[i], heartbeat))
                 {
-                    await ReleaseAsync(messages.Skip(i).ToList(), messages[i], heartbeat);
+                    await ReleaseAsync(turns.Skip(i).SelectMany(t => t).ToList(), turns[i].Max(m => m.ReceiveCount), heartbeat);
                     return;
                 }
             }
@@ -90,62 +92,89 @@ public sealed class StudyQueueConsumer(
         }
     }
 
+    // Consecutive instance messages of a study share one turn (their instances run at the same time, one save).
+    // A message delivered more than twice has failed a turn other than by a crash: it runs alone, so that a poison
+    // message reaches the dead-letter queue by itself instead of holding back the messages batched with it.
+    private static List<List<ReceivedStudyMessage>> Turns(List<ReceivedStudyMessage> messages)
+    {
+        var turns = new List<List<ReceivedStudyMessage>>();
+        foreach (var message in messages)
+        {
+            var batchable = message is { Message: { } m, ReceiveCount: <= MaxBatchedDelivery } && StudyGrainDispatcher.RunsInOneTurn(m);
+            if (batchable && turns.Count > 0 && turns[^1] is [{ Message: { } previous, ReceiveCount: <= MaxBatchedDelivery }, ..]
+                && StudyGrainDispatcher.RunsInOneTurn(previous))
+            {
+                turns[^1].Add(message);
+            }
+            else
+            {
+                turns.Add([message]);
+            }
+        }
+        return turns;
+    }
+
     /// <returns>False when the turn failed and the study's remaining messages must wait for a retry.</returns>
-    private async Task<bool> RunTurnAsync(ReceivedStudyMessage received, VisibilityHeartbeat heartbeat)
+    private async Task<bool> RunTurnAsync(List<ReceivedStudyMessage> turn, VisibilityHeartbeat heartbeat)
     {
         var cancellation = _turnsAborted.Token;
-        if (received.Message is not { } message)
+        if (turn is [{ Message: null } unreadable])
         {
-            RuntimeLog.Unreadable(logger, received.MessageId);
-            await queue.DeadLetterAsync(received, UnreadableReason, cancellation);
+            RuntimeLog.Unreadable(logger, unreadable.MessageId);
+            await queue.DeadLetterAsync(unreadable, UnreadableReason, cancellation);
             telemetry.DeadLettered(UnreadableReason);
-            heartbeat.Release(received);
+            heartbeat.Release(unreadable);
             return true;
         }
-        var studyRef = StudyKeys.LogRef(message.StudyKey);
-        var messageType = message.GetType().Name;
+        var messages = turn.Select(m => m.Message!).ToList();
+        var studyRef = StudyKeys.LogRef(messages[0].StudyKey);
+        var messageType = messages[0].GetType().Name;
         var started = clock.GetUtcNow();
-        telemetry.TurnStarted(messageType, received.SentAt, started);
+        foreach (var received in turn)
+            telemetry.TurnStarted(received.Message!.GetType().Name, received.SentAt, started);
         try
         {
-            await dispatcher.DispatchAsync(received, message, cancellation);
-            // The turn ends when its state is saved; deleting the message then lets the study's next turn start.
+            await dispatcher.DispatchAsync(turn, messages, cancellation);
+            // The turn ends when its state is saved; deleting the messages then lets the study's next turn start.
             var ended = clock.GetUtcNow();
-            await queue.DeleteAsync(received, cancellation);
-            heartbeat.Release(received);
-            RuntimeLog.TurnCompleted(logger, messageType, studyRef, Environment.ProcessId,
+            foreach (var received in turn)
+            {
+                await queue.DeleteAsync(received, cancellation);
+                heartbeat.Release(received);
+            }
+            RuntimeLog.TurnCompleted(logger, messageType, turn.Count, studyRef, Environment.ProcessId,
                 started.ToUnixTimeMilliseconds(), ended.ToUnixTimeMilliseconds());
             telemetry.TurnEnded(messageType, TurnOutcomes.Completed, ended - started);
             return true;
         }
         catch (StudyConcurrencyException)
         {
-            RuntimeLog.TurnConflict(logger, studyRef, received.ReceiveCount);
+            RuntimeLog.TurnConflict(logger, studyRef, turn.Max(m => m.ReceiveCount));
             telemetry.TurnEnded(messageType, TurnOutcomes.Conflict, clock.GetUtcNow() - started);
             return false;
         }
-        catch (Exception error) when (!cancellation.IsCancellationRequested && received.ReceiveCount >= _options.MaxDeliveries)
+        catch (Exception error) when (!cancellation.IsCancellationRequested && turn is [{ ReceiveCount: var count } single] && count >= _options.MaxDeliveries)
         {
-            RuntimeLog.DeadLettered(logger, studyRef, received.ReceiveCount, error);
-            await queue.DeadLetterAsync(received, error.GetType().Name, CancellationToken.None);
-            heartbeat.Release(received);
+            RuntimeLog.DeadLettered(logger, studyRef, count, error);
+            await queue.DeadLetterAsync(single, error.GetType().Name, CancellationToken.None);
+            heartbeat.Release(single);
             telemetry.TurnEnded(messageType, TurnOutcomes.DeadLettered, clock.GetUtcNow() - started);
             telemetry.DeadLettered(error.GetType().Name);
             return true;
         }
         catch (Exception error)
         {
-            RuntimeLog.TurnFailed(logger, studyRef, received.ReceiveCount, error);
+            RuntimeLog.TurnFailed(logger, studyRef, turn.Max(m => m.ReceiveCount), error);
             telemetry.TurnEnded(messageType, TurnOutcomes.Failed, clock.GetUtcNow() - started);
             return false;
         }
     }
 
-    // The failed message and the ones after it go back to the queue together, after a backoff, so the study's
+    // The failed messages and the ones after them go back to the queue together, after a backoff, so the study's
     // order holds; a concurrency conflict or shutdown comes back at once.
-    private async Task ReleaseAsync(List<ReceivedStudyMessage> remaining, ReceivedStudyMessage failed, VisibilityHeartbeat heartbeat)
+    private async Task ReleaseAsync(List<ReceivedStudyMessage> remaining, int deliveries, VisibilityHeartbeat heartbeat)
     {
-        var delay = _turnsAborted.IsCancellationRequested ? TimeSpan.Zero : Backoff(failed.ReceiveCount);
+        var delay = _turnsAborted.IsCancellationRequested ? TimeSpan.Zero : Backoff(deliveries);
         foreach (var message in remaining)
         {
             heartbeat.Release(message);

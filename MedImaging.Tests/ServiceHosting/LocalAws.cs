@@ -3,6 +3,7 @@ using Amazon.S3;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Sns;
 using MedImaging.Aws.Sqs;
 
 namespace MedImaging.Tests.ServiceHosting;
@@ -19,6 +20,7 @@ public sealed class LocalAws : IDisposable
         S3 = AwsSdkClients.CreateS3(Options);
         DynamoDb = AwsSdkClients.CreateDynamoDb(Options);
         Sqs = SqsClient.Create(Options);
+        Sns = SnsClient.Create(Options);
     }
 
     public AwsOptions Options { get; }
@@ -28,6 +30,8 @@ public sealed class LocalAws : IDisposable
     public IAmazonDynamoDB DynamoDb { get; }
 
     public SqsClient Sqs { get; }
+
+    public SnsClient Sns { get; }
 
     public Task<ResourceNames> ProvisionAsync() => TestResources.ProvisionAsync(this);
 
@@ -56,5 +60,6 @@ public sealed class LocalAws : IDisposable
         S3.Dispose();
         DynamoDb.Dispose();
         Sqs.Dispose();
+        Sns.Dispose();
     }
 }

@@ -25,7 +25,7 @@ public static class TestResources
             StudyDeadLetterQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-dlq-{suffix}.fifo") { Fifo = true }),
             StudyQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-{suffix}.fifo") { Fifo = true, VisibilityTimeoutSeconds = 30 }),
             StudyTimerQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-timers-{suffix}") { VisibilityTimeoutSeconds = 30 }),
-            StudyEventsTopicArn = $"arn:aws:sns:us-east-1:000000000000:study-events-{suffix}",
+            StudyEventsTopicArn = await aws.Sns.CreateTopicAsync($"study-events-{suffix}"),
         };
         foreach (var bucket in new[]
                  {

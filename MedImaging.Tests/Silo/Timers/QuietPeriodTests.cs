@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MedImaging.Tests.Silo;
 using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Studies;
@@ -53,7 +54,7 @@ public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : Provisioned
                 await Task.Delay(100);
             }
             var completed = (await table.LoadAsync(study))!;
-            var lastChange = completed.Study.Timeline!.Last(e => e.Event != "quiet-period-elapsed" && e.Event != StudyStatus.Completed).At;
+            var lastChange = completed.Study.Timeline!.Last(e => e.Event is not ("quiet-period-elapsed" or StudyStatus.Completed or "published")).At;
             var instance = Assert.Single(completed.Instances);
             Assert.Equal(InstanceStatus.Done, instance.Status);
             Assert.Contains(completed.Study.Timeline!, e => e.Event == "quiet-period-elapsed");
@@ -65,7 +66,7 @@ public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : Provisioned
 
     private async Task<InstanceReceived> StoreInstanceAsync(string study, string instance)
     {
-        var bytes = RandomNumberGenerator.GetBytes(1024);
+        var bytes = SiloTestBed.CorpusVariant("sc_rgb_rle.dcm", instance);
         var key = $"incoming/{study}/{instance}";
         await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
         return new InstanceReceived(study, instance, Resources.IngestBucket, key, "application/dicom", bytes.Length,

@@ -1,0 +1,53 @@
+using MedImaging.Pipeline.Execution;
+using MedImaging.Pipeline.Retries;
+using MedImaging.Pipeline.Routing;
+using MedImaging.Pipeline.Steps;
+using MedImaging.Pipeline.Telemetry;
+using MedImaging.Silo.Storage;
+
+namespace MedImaging.Silo.Instances;
+
+/// <summary>
+/// Runs one instance's pipeline steps within a turn, until the instance finishes or a step waits for a retry.
+/// Each run gets its own <see cref="TurnObjectCache"/>, so the upload is fetched from S3 once per turn, not per step.
+/// Runs share nothing, so a turn may run several instances at once.
+/// </summary>
+public sealed class InstanceRunner(
+    InstancePipelinePorts ports,
+    Router router,
+    RetryPolicy retryPolicy,
+    PipelineBuckets buckets,
+    Pseudonymizer pseudonyms,
+    PipelineTelemetry telemetry,
+    TimeProvider clock,
+    ILogger<InstancePipeline> pipelineLogger)
+{
+    public const string ContentMismatchCode = "content-mismatch";
+
+    /// <param name="expectedSha256">The upload's hash as the Api computed it: the validated bytes must be these.</param>
+    public async Task<InstanceRun> RunAsync(InstanceProgress progress, string expectedSha256, CancellationToken cancellationToken)
+    {
+        var pipeline = new InstancePipeline(ports with { Store = new TurnObjectCache(ports.Store) },
+            router, retryPolicy, buckets, pseudonyms, telemetry, clock, pipelineLogger);
+        var timeline = new List<TimelineEntry>();
+        while (!progress.IsFinished)
+        {
+            var run = await pipeline.RunStepAsync(progress, cancellationToken);
+            progress = run.Progress;
+            var entry = run.Entry;
+            if (entry is { Step: PipelineStep.Validate, Outcome: StepOutcome.Succeeded } && progress.ContentSha256 != expectedSha256)
+            {
+                const string message = "The stored object's content hash differs from the uploaded one";
+                progress = progress with { Status = InstanceStatus.Failed, NextStep = null, FailureCode = ContentMismatchCode, FailureMessage = message };
+                entry = entry with { Outcome = StepOutcome.Failed, Error = $"{ContentMismatchCode}: {message}" };
+            }
+            timeline.Add(entry);
+            if (entry.Outcome == StepOutcome.RetryScheduled)
+                return new InstanceRun(progress, timeline, TimeSpan.FromSeconds(run.DelaySeconds));
+        }
+        return new InstanceRun(progress, timeline, null);
+    }
+}
+
+/// <summary>What one run did: the progress to store, the steps it ran, and the delay before the next attempt if one waits.</summary>
+public sealed record InstanceRun(InstanceProgress Progress, IReadOnlyList<TimelineEntry> Timeline, TimeSpan? RetryAfter);

@@ -1,0 +1,16 @@
+namespace MedImaging.Silo.Publishing;
+
+internal static partial class PublishingLog
+{
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Study {StudyRef}: {Status} notification published")]
+    public static partial void NotificationPublished(ILogger logger, string studyRef, string status);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Study {StudyRef}: webhook delivered on attempt {Attempt}")]
+    public static partial void WebhookDelivered(ILogger logger, string studyRef, int attempt);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Study {StudyRef}: webhook attempt {Attempt} failed; retrying in {DelaySeconds} s")]
+    public static partial void WebhookRetryScheduled(ILogger logger, string studyRef, int attempt, int delaySeconds);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Error, Message = "Study {StudyRef}: webhook abandoned after attempt {Attempt} ({Code})")]
+    public static partial void WebhookAbandoned(ILogger logger, string studyRef, int attempt, string? code);
+}
