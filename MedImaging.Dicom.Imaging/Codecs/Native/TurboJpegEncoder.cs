@@ -8,7 +8,7 @@ public static unsafe class TurboJpegEncoder
     /// <summary>Encodes <paramref name="pixels"/> (width*height*samples bytes, samples 1 or 3) and returns the JPEG bytes.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> pixels, int width, int height, int samples, int quality)
     {
-        var buffer = new byte[MaxEncodedLength(width, height, samples)];
+        var buffer = GC.AllocateUninitializedArray<byte>(MaxEncodedLength(width, height, samples));
         var length = Encode(pixels, width, height, samples, quality, buffer);
         return buffer.AsSpan(0, length).ToArray();
     }
