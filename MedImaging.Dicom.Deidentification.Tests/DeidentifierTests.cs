@@ -269,6 +269,7 @@ public class DeidentifierTests
         Assert.Contains(audit.Entries, e => e is { Path: "(0020,000D)", Outcome: AuditOutcome.Replaced });
         Assert.Contains(audit.Entries, e => e is { Path: "(0008,0070)", Outcome: AuditOutcome.Kept });
         var json = audit.ToJson();
+        Assert.Contains("{\"Path\":\"(0010,0010)\",\"Outcome\":\"Emptied\"", json);
         foreach (var phi in new[] { "DOE", "JANE", "PAT-001", "19710423", "Riverside", "1.2.826.0.1.3680043.99" })
             Assert.DoesNotContain(phi, json);
         Assert.Equal(ConfidentialityProfile.Edition, audit.ProfileEdition);

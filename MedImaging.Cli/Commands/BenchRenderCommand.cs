@@ -45,23 +45,22 @@ public sealed class BenchRenderCommand : ICliCommand
 
     private static void CtToJpeg(string path, double seconds, TextWriter output)
     {
-        var file = DicomFile.Open(path);
+        var file = DicomFile.Read(File.ReadAllBytes(path)); // in memory, as the label says: no file I/O per image
         var pixels = DicomPixelData.Create(file);
         var options = new RenderOptions();
         byte[] Render() => RenderedImageEncoder.Encode(ImageRenderer.Render(pixels, options), ImageFileFormat.Jpeg, 90);
         var rendered = ImageRenderer.Render(pixels, options);
 
-        var ours = Rate(seconds, () => Render());
-        var withOpen = Rate(seconds, () => RenderedImageEncoder.Encode(ImageRenderer.Render(DicomPixelData.Create(DicomFile.Open(path)), options), ImageFileFormat.Jpeg, 90));
         var destination = new byte[TurboJpegEncoder.MaxEncodedLength(rendered.Width, rendered.Height, 1)];
-        var raw = Rate(seconds, () => TurboJpegEncoder.Encode(rendered.Pixels, rendered.Width, rendered.Height, 1, 90, destination));
+        var (ours, raw, ratio) = RatePair(seconds, () => Render(), () => TurboJpegEncoder.Encode(rendered.Pixels, rendered.Width, rendered.Height, 1, 90, destination));
+        var withOpen = Rate(seconds, () => RenderedImageEncoder.Encode(ImageRenderer.Render(DicomPixelData.Create(DicomFile.Open(path)), options), ImageFileFormat.Jpeg, 90));
         var dcmtk = DcmtkRate(path, seconds);
 
         output.WriteLine($"CT {pixels.Format.Columns}x{pixels.Format.Rows} {pixels.Format.BitsAllocated}-bit ({Path.GetFileName(path)}) -> JPEG q90:");
         output.WriteLine($"  ours, dataset in memory (decode+LUT+encode): {ours,9:0.0} img/s");
         output.WriteLine($"  ours, including DicomFile.Open per image:    {withOpen,9:0.0} img/s");
         output.WriteLine($"  raw TurboJPEG encode of 8-bit {rendered.Width}x{rendered.Height}:      {raw,9:0.0} img/s");
-        output.WriteLine($"  ours / raw TurboJPEG:                        {ours / raw * 100,8:0.0} %  (target >= 50 %)");
+        output.WriteLine($"  ours / raw TurboJPEG, median of {PairedRounds} paired rounds: {ratio * 100,5:0.0} %  (target >= 50 %; best rates give {ours / raw * 100:0.0} %)");
         output.WriteLine(dcmtk is { } d
             ? $"  dcmj2pnm +oj +Jq 90, one process per file:   {d,9:0.0} img/s  (ours is {ours / d:0}x, {withOpen / d:0}x with open)"
             : "  dcmj2pnm: not installed (apt-get install dcmtk)");
@@ -100,6 +99,7 @@ public sealed class BenchRenderCommand : ICliCommand
         if (largest.pixels is null) return;
         GC.Collect();
         var before = ResidentPeakKiB();
+        var peakReset = ResetResidentPeak();
         var startManaged = GC.GetTotalMemory(true);
         long maxManaged = 0;
         var pixels = DicomPixelData.Create(DicomFile.Open(largest.path));
@@ -111,7 +111,16 @@ public sealed class BenchRenderCommand : ICliCommand
         var after = ResidentPeakKiB();
         var all = pixels.Format.DecodedLength * pixels.FrameCount;
         output.WriteLine($"peak memory, every frame of {Path.GetFileName(largest.path)} ({pixels.FrameCount} frames {pixels.Format.Columns}x{pixels.Format.Rows}x{pixels.Format.SamplesPerPixel}, {all / 1024} KiB decoded in all):");
-        output.WriteLine($"  process peak RSS {after / 1024} MiB (was {before / 1024} MiB before this step); managed heap peak {(maxManaged - startManaged) / 1024} KiB above start");
+        output.WriteLine(peakReset
+            ? $"  process peak RSS during this step {after / 1024} MiB (peak reset at its start; {before / 1024} MiB peak before); managed heap peak {(maxManaged - startManaged) / 1024} KiB above start"
+            : $"  process peak RSS {after / 1024} MiB (was {before / 1024} MiB before this step, peak not resettable here); managed heap peak {(maxManaged - startManaged) / 1024} KiB above start");
+    }
+
+    /// <summary>Resets VmHWM to the current RSS (Linux: "5" to /proc/self/clear_refs) so the next reading is this step's peak.</summary>
+    private static bool ResetResidentPeak()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
     private static long ResidentPeakKiB()
@@ -120,6 +129,27 @@ public sealed class BenchRenderCommand : ICliCommand
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
         return 0;
+    }
+
+    private const int PairedRounds = 9;
+
+    /// <summary>
+    /// Two rates measured in alternating short rounds, so both see the same load on a shared machine: the best
+    /// rate of each, and the median of the per-round ratios a/b (the figure the target is judged on).
+    /// </summary>
+    private static (double A, double B, double MedianRatio) RatePair(double seconds, Action a, Action b)
+    {
+        var ratios = new double[PairedRounds];
+        double bestA = 0, bestB = 0;
+        for (var round = 0; round < PairedRounds; round++)
+        {
+            var rateA = Rate(seconds / PairedRounds, a);
+            var rateB = Rate(seconds / PairedRounds, b);
+            (bestA, bestB) = (Math.Max(bestA, rateA), Math.Max(bestB, rateB));
+            ratios[round] = rateA / rateB;
+        }
+        Array.Sort(ratios);
+        return (bestA, bestB, ratios[PairedRounds / 2]);
     }
 
     /// <summary>Calls per second after a warm-up: the best of five rounds over about <paramref name="seconds"/> (the machine is shared).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MedImaging.Dicom.Deidentification.Audit;
 
@@ -12,13 +11,7 @@ public sealed record DeidentificationAudit(
     BurnedInAnnotationRisk BurnedInAnnotationRisk,
     RecognizableVisualFeaturesRisk RecognizableVisualFeaturesRisk)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = false,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public int Count(AuditOutcome outcome) => Entries.Count(e => e.Outcome == outcome);
 
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, AuditJsonContext.Default.DeidentificationAudit);
 }

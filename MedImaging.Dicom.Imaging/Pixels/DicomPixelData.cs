@@ -66,7 +66,7 @@ public sealed class DicomPixelData
             var fragments = EncapsulatedFrameLocator.Fragments(Dataset, sequence, frame, FrameCount, TransferSyntax.UID.UID);
             var total = fragments.Sum(f => f.Length);
             if (total > Array.MaxLength) throw new PixelDataException($"frame {frame + 1} is {total} bytes");
-            var joined = new byte[total];
+            var joined = GC.AllocateUninitializedArray<byte>((int)total); // every fragment is copied in
             var at = 0;
             foreach (var fragment in fragments)
             {
@@ -81,16 +81,20 @@ public sealed class DicomPixelData
     }
 
     /// <summary>Decodes one frame (0-based) without touching the others.</summary>
-    public DecodedFrame DecodeFrame(int frame) =>
-        FrameDecoder.Decode(TransferSyntax.UID.UID, GetEncodedFrame(frame), Format,
-            _pixelItem is DicomElement { IsBigEndian: true });
+    public DecodedFrame DecodeFrame(int frame)
+    {
+        var encoded = GetEncodedFrame(frame);
+        if (_pixelItem is DicomElement native && !TransferSyntax.IsEncapsulated && TransferSyntax.UID.UID != DeflatedFrameSyntax)
+            return NativeFrameConverter.ConvertOwned(encoded, Format, native.IsBigEndian);
+        return FrameDecoder.Decode(TransferSyntax.UID.UID, encoded, Format, _pixelItem is DicomElement { IsBigEndian: true });
+    }
 
     private static byte[] ReadRange(DicomElement element, long offset, long length)
     {
         if (offset + length > element.Length) throw new PixelDataException($"pixel data ends before byte {offset + length}");
         if (element.BulkData is FileBulkData { IsLoaded: false } file)
         {
-            var bytes = new byte[length];
+            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length)); // filled by the loop or an exception
             using var handle = File.OpenHandle(file.Path);
             var read = 0;
             while (read < bytes.Length)

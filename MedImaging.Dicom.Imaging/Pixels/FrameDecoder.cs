@@ -33,7 +33,7 @@ public static class FrameDecoder
                     or "1.2.840.10008.1.2.4.201" or "1.2.840.10008.1.2.4.202" or "1.2.840.10008.1.2.4.203"
                     => OpenJpegDecoder.Decode(encoded, format),
                 "1.2.840.10008.1.2.5" => RleDecoder.Decode(encoded, format),
-                DeflatedImageFrameCompression => NativeFrameConverter.Convert(DeflatedFrameDecoder.Inflate(encoded, format), format, bigEndian: false),
+                DeflatedImageFrameCompression => NativeFrameConverter.ConvertOwned(DeflatedFrameDecoder.Inflate(encoded, format), format, bigEndian: false),
                 "1.2.840.10008.1.2" or "1.2.840.10008.1.2.1" or "1.2.840.10008.1.2.2" or "1.2.840.10008.1.2.1.99"
                     => NativeFrameConverter.Convert(encoded, format, bigEndian && format.BitsAllocated > 8),
                 _ => throw new PixelDataException($"transfer syntax {transferSyntax} is not supported for pixel data"),

@@ -32,6 +32,19 @@ public static class NativeFrameConverter
         }
     }
 
+    /// <summary>
+    /// As <see cref="Convert"/>, but takes ownership of <paramref name="native"/>: when its layout is already ours
+    /// (8/16/32-bit, interleaved, exactly one frame) it becomes the frame's buffer, byte-swapped in place if needed.
+    /// </summary>
+    public static DecodedFrame ConvertOwned(byte[] native, PixelFormat format, bool bigEndian)
+    {
+        var reusable = format.BitsAllocated is 8 or 16 or 32 && !IsSubsampled422(format)
+            && (format.SamplesPerPixel == 1 || format.PlanarConfiguration == 0) && native.Length == format.DecodedLength;
+        if (!reusable) return Convert(native, format, bigEndian && format.BitsAllocated > 8);
+        if (bigEndian && format.BytesPerSample > 1) SwapBytes(native, format.BytesPerSample);
+        return new DecodedFrame(format with { PlanarConfiguration = 0 }, native);
+    }
+
     /// <summary>Bytes one native frame occupies.</summary>
     public static long NativeLength(PixelFormat format) =>
         IsSubsampled422(format) ? (long)format.Rows * format.Columns * 2 * format.BytesPerSample : format.FrameLength;

@@ -39,7 +39,7 @@ public static class GrayscaleRenderer
         var table = new byte[patterns];
         for (var p = 0; p < patterns; p++) table[p] = ToByte(voi.Map(transforms.Modality(stored.Value(p))), transforms.Inverse);
 
-        var output = new byte[pixels];
+        var output = GC.AllocateUninitializedArray<byte>(pixels); // every pixel is written below
         var mask = (int)stored.Mask;
         var shift = stored.Shift;
         if (stored.Width == 1)

@@ -43,5 +43,9 @@ internal sealed class OtlpReceiver : IAsyncDisposable
     public IReadOnlyList<OtlpSpan> Spans() =>
         Exports.Where(e => e.Path == "/v1/traces").SelectMany(e => OtlpTraceReader.Read(e.Body)).ToList();
 
+    /// <summary>Every histogram data point received so far, oldest first.</summary>
+    public IReadOnlyList<OtlpHistogramPoint> Histograms() =>
+        Exports.Where(e => e.Path == "/v1/metrics").SelectMany(e => OtlpMetricReader.Histograms(e.Body)).ToList();
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -34,7 +34,12 @@ internal static class OtlpTraceReader
     }
 
     /// <summary>The payloads of every length-delimited occurrence of <paramref name="number"/> in a message.</summary>
-    private static List<byte[]> Fields(byte[] message, int number)
+    internal static List<byte[]> Fields(byte[] message, int number) => Scan(message, number, wantFixed64: false);
+
+    /// <summary>The 8 bytes of every fixed64/double occurrence of <paramref name="number"/> in a message.</summary>
+    internal static List<byte[]> Fixed64(byte[] message, int number) => Scan(message, number, wantFixed64: true);
+
+    private static List<byte[]> Scan(byte[] message, int number, bool wantFixed64)
     {
         var found = new List<byte[]>();
         var position = 0;
@@ -48,6 +53,8 @@ internal static class OtlpTraceReader
                     Varint(message, ref position);
                     break;
                 case 1:
+                    if (position > message.Length - 8) throw new FormatException("truncated fixed64");
+                    if (wantFixed64 && (int)(key >> 3) == number) found.Add(message[position..(position + 8)]);
                     position += 8;
                     break;
                 case 5:
@@ -56,7 +63,7 @@ internal static class OtlpTraceReader
                 case 2:
                     var length = (int)Varint(message, ref position);
                     if (length < 0 || length > message.Length - position) throw new FormatException("length beyond the message");
-                    if ((int)(key >> 3) == number) found.Add(message[position..(position + length)]);
+                    if (!wantFixed64 && (int)(key >> 3) == number) found.Add(message[position..(position + length)]);
                     position += length;
                     break;
                 default:
@@ -79,7 +86,7 @@ internal static class OtlpTraceReader
         throw new FormatException("varint too long");
     }
 
-    private static string Text(byte[]? bytes) => bytes is null ? "" : Encoding.UTF8.GetString(bytes);
+    internal static string Text(byte[]? bytes) => bytes is null ? "" : Encoding.UTF8.GetString(bytes);
 
     private static string Hex(byte[]? bytes) => bytes is null ? "" : Convert.ToHexStringLower(bytes);
 }
