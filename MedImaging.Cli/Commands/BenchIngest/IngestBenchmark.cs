@@ -7,7 +7,8 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 /// Throughput phase of the ingest benchmark: C workers each upload a one-instance study (finalized by the upload
 /// itself) and poll it until it is completed, until all N are done.
 /// </summary>
-public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings settings, TextWriter progress)
+/// <param name="systemCpuSeconds">Reads the CPU seconds the measured system has used so far, when known.</param>
+public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings settings, Func<double?> systemCpuSeconds, TextWriter progress)
 {
     private readonly ConcurrentBag<StudyTiming> _timings = [];
     private int _failures;
@@ -19,6 +20,7 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
         _failures = 0;
 
         var next = -1;
+        var cpuBefore = systemCpuSeconds();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
@@ -27,7 +29,8 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
                 await RunOneAsync(studies[index]);
         });
         await Task.WhenAll(workers);
-        return new ThroughputResult([.. _timings], _failures, clock.Elapsed);
+        var elapsed = clock.Elapsed;
+        return new ThroughputResult([.. _timings], _failures, elapsed, systemCpuSeconds() - cpuBefore);
     }
 
     private async Task RunOneAsync(BenchStudy study)
@@ -59,7 +62,8 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
 /// <summary>One study: upload answered (202), completed as recorded by the grain, completed as seen by polling, its final state.</summary>
 public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs, StudyState Completed);
 
-public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed)
+/// <param name="SystemCpuSeconds">CPU the measured system spent in the run (polling included), when its process is known.</param>
+public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed, double? SystemCpuSeconds)
 {
     public double InstancesPerSecond => Timings.Count / Elapsed.TotalSeconds;
 }
