@@ -2,6 +2,7 @@
 # Starts the AppHost (emulated AWS stack) on its own ports, runs `medimaging bench ingest` against it once per
 # concurrency given, with the machine's load before each run, and stops the AppHost again.
 # Usage: scripts/bench-ingest.sh [instances, default 200] [concurrency..., default 4 8]
+# BENCH_INGEST_ARGS adds options to every run (e.g. "--poll-ms 100 --no-peer").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 instances="${1:-200}"; shift || true
@@ -25,6 +26,6 @@ grep -q "^Ready in" "$log" || { echo "AppHost not ready after 180 s" >&2; tail -
 status=0
 for c in "$@"; do
   echo "== $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average/ load average/')"
-  dotnet "$cli" bench ingest --url "http://127.0.0.1:$api_port" --instances "$instances" --concurrency "$c" || status=$?
+  dotnet "$cli" bench ingest --url "http://127.0.0.1:$api_port" --instances "$instances" --concurrency "$c" ${BENCH_INGEST_ARGS:-} || status=$?
 done
 exit "$status"

@@ -53,7 +53,7 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         var grain = LatencySummary.Of(timings.Select(t => t.CompletedMs));
         output.WriteLine($"    {label} -> completed (grain)   {grain}   target p50 <= {FinalizeTargetMs:0} ms: {(grain.P50 <= FinalizeTargetMs ? "met" : "NOT met")}");
         output.WriteLine($"    {label} -> completed (polled)  {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
-        output.WriteLine($"      of which finalize sent -> grain took it (Api, queue)      {LatencySummary.Of(timings.Select(t => t.ReachedGrainMs).Where(double.IsFinite))}");
+        output.WriteLine($"      of which sent -> grain's finalize-requested (Api, queue, turn) {LatencySummary.Of(timings.Select(t => t.ReachedGrainMs).Where(double.IsFinite))}");
     }
 
     private static string LoadAverage()
