@@ -7,7 +7,7 @@ namespace MedImaging.Dicom.Imaging.Tests.Pixels;
 /// <summary>
 /// Corrupt and truncated frames of every codec end as typed errors (or a decoded frame), never a crash,
 /// and the process does not grow while decoding thousands of them (no native leak).
-/// The default run is 900 inputs (100 per codec sample); MEDIMAGING_SOAK=1 runs the 10,000 the issue asks for.
+/// The default run is 1,000 inputs (100 per codec sample); MEDIMAGING_SOAK=1 runs the 10,000 the issue asks for.
 /// </summary>
 public class CorruptFrameTests
 {
@@ -15,7 +15,11 @@ public class CorruptFrameTests
     [
         "mr_enh_mf10_j2kr.dcm", "mr_enh_mf10_jls80.dcm", "mr_enh_mf10_rle.dcm", "pt_jpll70_16s.dcm",
         "sc_ybrfull_jpeg50.dcm", "ot_jls80_15s.dcm", "seg_dflframe_mf3.dcm", "us_ybrrct_j2kr.dcm", "us_mono8_jpeg50.dcm",
+        "sc_jls81_16u.dcm",
     ];
+
+    /// <summary>Our 12-bit DCT decoder on a 1318x788 mammogram: ~100 ms a decode, so only in the soak run.</summary>
+    private static readonly string[] SoakOnlySources = ["mg_jpeg51_12u.dcm"];
 
     private static long ResidentKiB()
     {
@@ -54,8 +58,9 @@ public class CorruptFrameTests
     [Fact]
     public void Thousands_of_corrupt_frames_give_typed_errors_and_memory_stays_flat()
     {
-        var inputs = Environment.GetEnvironmentVariable("MEDIMAGING_SOAK") == "1" ? 10_000 : 900;
-        var sources = Sources.Select(name =>
+        var soak = Environment.GetEnvironmentVariable("MEDIMAGING_SOAK") == "1";
+        var inputs = soak ? 10_000 : 1_000;
+        var sources = (soak ? [.. Sources, .. SoakOnlySources] : Sources).Select(name =>
         {
             var pixels = DicomPixelData.Create(MedImaging.Dicom.DicomFile.Open(TestCorpus.File(name)));
             return (Name: name, Syntax: pixels.TransferSyntax.UID.UID, pixels.Format, Frame: pixels.GetEncodedFrame(0));

@@ -8,6 +8,9 @@ public sealed record GrainRuntimeOptions
     /// <summary>Studies (message groups) handled at the same time by this silo.</summary>
     public int MaxConcurrentStudies { get; init; } = 8;
 
+    /// <summary>Instance messages of one study that may share a turn (run at the same time, saved once); 1 turns batching off.</summary>
+    public int MaxInstancesPerTurn { get; init; } = 10;
+
     /// <summary>How long a received message stays hidden from other silos; renewed by the heartbeat.</summary>
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -32,4 +32,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "A study's message loop failed")]
     public static partial void StudyLoopFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "received {MessageCount} message(s) of {GroupCount} studies, asked for {Asked}")]
+    public static partial void Received(ILogger logger, int messageCount, int groupCount, int asked);
 }

@@ -56,7 +56,9 @@ public sealed class StudyQueueConsumer(
         {
             var batch = await queue.ReceiveAsync(max, _options.ReceiveWaitTime, stoppingToken);
             // A batch may hold several messages of one study, in order: they stay together and run in that order.
-            return batch.GroupBy(m => m.GroupId).Select(g => g.ToList()).ToList();
+            var groups = batch.GroupBy(m => m.GroupId).Select(g => g.ToList()).ToList();
+            RuntimeLog.Received(logger, batch.Count, groups.Count, max);
+            return groups;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -95,13 +97,14 @@ public sealed class StudyQueueConsumer(
     // Consecutive instance messages of a study share one turn (their instances run at the same time, one save).
     // A message delivered more than twice has failed a turn other than by a crash: it runs alone, so that a poison
     // message reaches the dead-letter queue by itself instead of holding back the messages batched with it.
-    private static List<List<ReceivedStudyMessage>> Turns(List<ReceivedStudyMessage> messages)
+    private List<List<ReceivedStudyMessage>> Turns(List<ReceivedStudyMessage> messages)
     {
         var turns = new List<List<ReceivedStudyMessage>>();
         foreach (var message in messages)
         {
             var batchable = message is { Message: { } m, ReceiveCount: <= MaxBatchedDelivery } && StudyGrainDispatcher.RunsInOneTurn(m);
-            if (batchable && turns.Count > 0 && turns[^1] is [{ Message: { } previous, ReceiveCount: <= MaxBatchedDelivery }, ..]
+            if (batchable && turns.Count > 0 && turns[^1].Count < _options.MaxInstancesPerTurn
+                && turns[^1] is [{ Message: { } previous, ReceiveCount: <= MaxBatchedDelivery }, ..]
                 && StudyGrainDispatcher.RunsInOneTurn(previous))
             {
                 turns[^1].Add(message);

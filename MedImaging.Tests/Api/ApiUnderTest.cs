@@ -11,7 +11,7 @@ using MedImaging.Tests.ServiceHosting;
 namespace MedImaging.Tests.Api;
 
 /// <summary>
-/// A real Api process over freshly provisioned emulator resources (every destination bucket included), with the
+/// A real Api process over freshly provisioned emulator resources, with the
 /// clients a test needs to arrange data and check side effects.
 /// </summary>
 public sealed class ApiUnderTest : IAsyncDisposable
@@ -39,8 +39,6 @@ public sealed class ApiUnderTest : IAsyncDisposable
     {
         var aws = new LocalAws(emulators);
         var resources = await aws.ProvisionAsync();
-        foreach (var bucket in new[] { resources.XrayBucket, resources.CtScanBucket, resources.GeneralBucket, resources.QuarantineBucket })
-            await aws.S3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
         var environment = aws.ServiceEnvironment(resources);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;

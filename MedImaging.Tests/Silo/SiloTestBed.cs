@@ -33,9 +33,15 @@ public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> Silos => _silos;
 
-    public async Task ProvisionAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="visibilityTimeoutSeconds">A shorter study-queue visibility timeout brings a killed silo's messages back sooner.</param>
+    public async Task ProvisionAsync(IReadOnlyDictionary<string, string>? settings = null, int? visibilityTimeoutSeconds = null)
     {
         Resources = await Aws.ProvisionAsync();
+        if (visibilityTimeoutSeconds is { } seconds)
+        {
+            var queue = await Aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"{AwsEmulatorFixture.UniqueName("study")}.fifo") { Fifo = true, VisibilityTimeoutSeconds = seconds });
+            Resources = Resources with { StudyQueueUrl = queue };
+        }
         Environment = Aws.ServiceEnvironment(Resources);
         Environment["MedImaging__Pipeline__Retry__BaseDelay"] = "00:00:01";
         Environment["MedImaging__Pipeline__Retry__MaxDelay"] = "00:00:02";

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MedImaging.Dicom.Imaging.Codecs.Native;
 
 /// <summary>Encodes 8-bit grey or RGB pixels to a baseline JPEG through TurboJPEG.</summary>
@@ -8,9 +10,17 @@ public static unsafe class TurboJpegEncoder
     /// <summary>Encodes <paramref name="pixels"/> (width*height*samples bytes, samples 1 or 3) and returns the JPEG bytes.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> pixels, int width, int height, int samples, int quality)
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(MaxEncodedLength(width, height, samples));
-        var length = Encode(pixels, width, height, samples, quality, buffer);
-        return buffer.AsSpan(0, length).ToArray();
+        // The worst-case buffer is several times the JPEG and large-object sized: rent it rather than allocate per image.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxEncodedLength(width, height, samples));
+        try
+        {
+            var length = Encode(pixels, width, height, samples, quality, buffer);
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static int MaxEncodedLength(int width, int height, int samples)

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
+using MedImaging.Pipeline.Steps;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceDefaults;
@@ -71,7 +72,9 @@ public sealed class StudyTracingTests(AwsEmulatorFixture emulators) : Provisione
         var turns = spans.Where(s => s.Service == "silo" && s.Name.StartsWith("StudyGrain.", StringComparison.Ordinal)).ToList();
         Assert.Contains(turns, s => s.Name == "StudyGrain.InstanceReceived" && s.TraceId == upload.TraceId);
         Assert.Contains(turns, s => s.Name == "StudyGrain.FinalizeStudy" && s.TraceId == upload.TraceId);
-        Assert.All(spans.Where(s => s.Scope == "MedImaging.Pipeline"), s => Assert.Equal(upload.TraceId, s.TraceId));
+        var steps = spans.Where(s => s.Scope == "MedImaging.Pipeline").ToList();
+        Assert.Equal(PipelineSteps.InOrder.Select(step => $"pipeline {step.Slug()}").Order(), steps.Select(s => s.Name).Distinct().Order());
+        Assert.All(steps, s => Assert.Equal(upload.TraceId, s.TraceId));
 
         var forward = Assert.Single(spans, s => s.Name == "study timer forward");
         Assert.Equal((sender.TraceId.ToHexString(), sender.SpanId.ToHexString()), (forward.TraceId, forward.ParentSpanId));
