@@ -26,6 +26,6 @@ grep -q "^Ready in" "$log" || { echo "AppHost not ready after 180 s" >&2; tail -
 status=0
 for c in "$@"; do
   echo "== $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average/ load average/')"
-  dotnet "$cli" bench ingest --url "http://127.0.0.1:$api_port" --instances "$instances" --concurrency "$c" ${BENCH_INGEST_ARGS:-} || status=$?
+  dotnet "$cli" bench ingest --url "http://127.0.0.1:$api_port" --instances "$instances" --concurrency "$c" --system-pid "$apphost_pid" ${BENCH_INGEST_ARGS:-} || status=$?
 done
 exit "$status"

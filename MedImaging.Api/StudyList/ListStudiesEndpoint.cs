@@ -26,10 +26,9 @@ public static class ListStudiesEndpoint
             return TypedResults.Problem(title: "Invalid study listing query", detail: error, statusCode: StatusCodes.Status400BadRequest);
 
         // One more than a page from each status tells whether another page exists.
-        var merged = new List<StudyIndexEntry>();
-        foreach (var each in query.Statuses)
-            merged.AddRange(await studies.ListByStatusAsync(each, query.Since, query.Cursor?.Position, query.Limit + 1, cancellationToken));
-        var ordered = merged
+        var perStatus = await Task.WhenAll(query.Statuses.Select(each =>
+            studies.ListByStatusAsync(each, query.Since, query.Cursor?.Position, query.Limit + 1, cancellationToken)));
+        var ordered = perStatus.SelectMany(entries => entries)
             .OrderByDescending(e => e.IndexTime, StringComparer.Ordinal)
             .ThenByDescending(e => e.Study.StudyKey, StringComparer.Ordinal)
             .ToList();

@@ -19,7 +19,7 @@ public sealed class BenchIngestCommand : ICliCommand
     private const string DefaultSource = "testdata/corpus/study_knee_s1_01.dcm";
 
     public string Name => "bench ingest";
-    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--finalize-studies M] [--poll-ms P] [--source FILE] [--no-peer]";
+    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--finalize-studies M] [--poll-ms P] [--system-pid PID] [--source FILE] [--no-peer]";
     public string Description => "instances/s, upload/finalize-to-completed p50/p99 of a running system vs Orthanc's store rate (exit 3: peer skipped)";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -35,6 +35,7 @@ public sealed class BenchIngestCommand : ICliCommand
                 case "--finalize-studies" when i + 1 < args.Count && int.TryParse(args[i + 1], out var m) && m >= 0: settings = settings with { FinalizeStudies = m }; i++; break;
                 case "--source" when i + 1 < args.Count: settings = settings with { Source = args[++i] }; break;
                 case "--poll-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], out var poll) && poll > 0: settings = settings with { PollInterval = TimeSpan.FromMilliseconds(poll) }; i++; break;
+                case "--system-pid" when i + 1 < args.Count && int.TryParse(args[i + 1], out var pid) && pid > 0: settings = settings with { SystemPid = pid }; i++; break;
                 case "--no-peer": settings = settings with { Peer = false }; break;
                 default:
                     error.WriteLine($"usage: medimaging {Name} {Usage}");
@@ -72,7 +73,7 @@ public sealed class BenchIngestCommand : ICliCommand
         var warmupFile = workspace.WriteAll("warmup", [warmup.Bytes])[0];
 
         using var api = new IngestApiClient(settings.ApiUrl, settings);
-        var throughput = await new IngestBenchmark(api, settings, progress).RunAsync(warmup, studies);
+        var throughput = await new IngestBenchmark(api, settings, () => settings.SystemPid is { } pid ? ProcessTreeCpu.DescendantsSeconds(pid) : null, progress).RunAsync(warmup, studies);
         var finalize = settings.FinalizeStudies > 0
             ? await new FinalizeLatencyBenchmark(api, progress).RunAsync(factory.Take(settings.FinalizeStudies), factory.Take(settings.FinalizeStudies))
             : null;

@@ -58,7 +58,7 @@ public sealed class BenchOrthancPeerCommand : ICliCommand
         using var workspace = BenchWorkspace.Create("medimaging-orthanc-peer", work);
         using var server = OrthancServer.StartAsync(orthanc, workspace.Path, 8042, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
         using var client = new OrthancStoreClient(server.Url, concurrency);
-        var result = client.StoreAsync(payloads, warmup is null ? null : File.ReadAllBytes(warmup), server.Version).GetAwaiter().GetResult();
+        var result = client.StoreAsync(payloads, warmup is null ? null : File.ReadAllBytes(warmup), server.Version, () => server.CpuSeconds).GetAwaiter().GetResult();
         output.WriteLine(ResultPrefix + OrthancPeerJson.Serialize(result));
         return 0;
     }

@@ -86,12 +86,27 @@ public sealed class DeidCommandTests : IDisposable
         Assert.Equal(["113100", "113106", "113110"], codes);
     }
 
+    [Fact]
+    public void Clean_recognizable_visual_features_refuses_head_volumes_with_an_error_line_and_writes_the_others()
+    {
+        var head = TestCorpus.File("mr_enh_mf10_deflate_phi.dcm"); // MR, Body Part Examined HEAD
+        var chest = TestCorpus.File("cr_mono1_ele_phi.dcm");
+        var (exitCode, _, errors) = Run("deid", head, chest, "-o", _output, "--secret", "s", "--option", "clean-recognizable-visual-features", "--threads", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"error: {head}: refused: ", errors);
+        Assert.Contains("HEAD", errors);
+        var written = Assert.Single(Directory.GetFiles(_output, "*.dcm"));
+        Assert.Equal("CR", DicomFile.Open(written).Dataset.GetString(DicomTag.Modality));
+    }
+
     [Theory]
     [InlineData("deid")]
     [InlineData("deid", "x.dcm")]
     [InlineData("deid", "x.dcm", "-o")]
     [InlineData("deid", "x.dcm", "-o", "dir", "--option", "retain-everything")]
     [InlineData("deid", "x.dcm", "-o", "dir", "--safe-private", "bad")]
+    [InlineData("deid", "x.dcm", "-o", "dir", "--threads", "0")]
     public void Bad_arguments_are_usage_errors(params string[] args)
     {
         var (exitCode, _, errors) = Run(args);

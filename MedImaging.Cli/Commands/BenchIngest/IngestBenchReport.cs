@@ -21,6 +21,8 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         output.WriteLine($"    upload -> completed (grain)    {LatencySummary.Of(timings.Select(t => t.CompletedMs))}");
         output.WriteLine($"    upload -> completed (polled)   {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
         output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s; failures {Throughput.Failures}"));
+        if (Throughput is { CpuSecondsPerInstance: { } perInstance, SystemCpuSeconds: { } cpu })
+            output.WriteLine(string.Create(inv, $"    CPU of the system              {perInstance * 1000,8:0.0} ms per instance ({cpu:0.0} s used by the processes under pid {Settings.SystemPid}, emulators and status polling included, less {Throughput.IdleCpuSeconds:0.0} s of idle background)"));
         var breakdown = StepBreakdown.Of(timings.Select(t => t.Completed));
         if (breakdown.Count > 0)
         {
@@ -39,8 +41,11 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
             output.WriteLine($"  Orthanc {peer.Version} (POST /instances, same {peer.Sent} files, concurrency {Settings.Concurrency}, own network namespace with only loopback; after one warm-up file)");
             output.WriteLine($"    store answered                 {peer.Latency}");
             output.WriteLine(string.Create(inv, $"    throughput                     {peer.InstancesPerSecond,8:0.0} instances/s over {peer.Seconds:0.0} s; stored {peer.Stored} of {peer.Sent}, refused {peer.Failures}"));
+            output.WriteLine(string.Create(inv, $"    CPU of Orthanc                 {peer.CpuSeconds * 1000 / Math.Max(1, peer.Sent),8:0.0} ms per instance ({peer.CpuSeconds:0.0} s)"));
             var ratio = Throughput.InstancesPerSecond / peer.InstancesPerSecond;
             output.WriteLine(string.Create(inv, $"  medimaging / Orthanc instances/s: {ratio:0.00}x (goal >= 1x with the full pipeline: {(ratio >= 1 ? "met" : "NOT met")})"));
+            if (Throughput.CpuSecondsPerInstance is { } ours && peer.CpuSeconds > 0)
+                output.WriteLine(string.Create(inv, $"  CPU per instance, medimaging / Orthanc: {ours / (peer.CpuSeconds / peer.Sent):0.0}x (CPU time is inflated too when the machine is oversubscribed)"));
         }
         else
         {

@@ -2,7 +2,8 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 
 /// <param name="FinalizeStudies">Studies per finalize measurement (two measurements, one study at a time); 0 skips them.</param>
 /// <param name="Peer">Whether to run the Orthanc peer on the same files.</param>
-public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurrency, string Source, int FinalizeStudies = 20, bool Peer = true)
+/// <param name="SystemPid">A process whose descendants are the measured system (e.g. the AppHost): their CPU time is reported.</param>
+public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurrency, string Source, int FinalizeStudies = 20, bool Peer = true, int? SystemPid = null)
 {
     /// <summary>How long one study may take to complete before it counts as a failure.</summary>
     public TimeSpan CompletionTimeout { get; init; } = TimeSpan.FromSeconds(60);

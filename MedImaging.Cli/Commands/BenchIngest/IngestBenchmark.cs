@@ -7,7 +7,8 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 /// Throughput phase of the ingest benchmark: C workers each upload a one-instance study (finalized by the upload
 /// itself) and poll it until it is completed, until all N are done.
 /// </summary>
-public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings settings, TextWriter progress)
+/// <param name="systemCpuSeconds">Reads the CPU seconds the measured system has used so far, when known.</param>
+public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings settings, Func<double?> systemCpuSeconds, TextWriter progress)
 {
     private readonly ConcurrentBag<StudyTiming> _timings = [];
     private int _failures;
@@ -18,7 +19,9 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
         _timings.Clear();
         _failures = 0;
 
+        var idleCpuPerSecond = await IdleCpuPerSecondAsync();
         var next = -1;
+        var cpuBefore = systemCpuSeconds();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
@@ -27,7 +30,17 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
                 await RunOneAsync(studies[index]);
         });
         await Task.WhenAll(workers);
-        return new ThroughputResult([.. _timings], _failures, clock.Elapsed);
+        var elapsed = clock.Elapsed;
+        return new ThroughputResult([.. _timings], _failures, elapsed, systemCpuSeconds() - cpuBefore, idleCpuPerSecond * elapsed.TotalSeconds);
+    }
+
+    /// <summary>The system's background CPU (timers, queue long polls, health checks) per second, measured over 3 s of quiet.</summary>
+    private async Task<double?> IdleCpuPerSecondAsync()
+    {
+        if (systemCpuSeconds() is not { } before) return null;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        return (systemCpuSeconds() - before) / clock.Elapsed.TotalSeconds;
     }
 
     private async Task RunOneAsync(BenchStudy study)
@@ -59,7 +72,12 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
 /// <summary>One study: upload answered (202), completed as recorded by the grain, completed as seen by polling, its final state.</summary>
 public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs, StudyState Completed);
 
-public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed)
+/// <param name="SystemCpuSeconds">CPU the measured system spent in the run (polling included), when its process is known.</param>
+/// <param name="IdleCpuSeconds">What the system's background work would have used over the run at its idle rate.</param>
+public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed, double? SystemCpuSeconds, double? IdleCpuSeconds)
 {
+    /// <summary>CPU seconds per instance the run cost beyond the idle background; null when not measured.</summary>
+    public double? CpuSecondsPerInstance => SystemCpuSeconds is { } cpu && Timings.Count > 0 ? (cpu - (IdleCpuSeconds ?? 0)) / Timings.Count : null;
+
     public double InstancesPerSecond => Timings.Count / Elapsed.TotalSeconds;
 }

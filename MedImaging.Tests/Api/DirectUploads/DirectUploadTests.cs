@@ -153,6 +153,16 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
         await ApiUnderTest.AssertProblemAsync(response, status);
     }
 
+    [Fact]
+    public async Task A_declaration_that_is_not_json_is_a_415_problem()
+    {
+        using var content = new StringContent("{\"files\":[{\"size\":1}]}", System.Text.Encoding.UTF8, "text/plain");
+
+        using var response = await _api.Http.PostAsync("/api/uploads", content);
+
+        await ApiUnderTest.AssertProblemAsync(response, 415);
+    }
+
     [Theory]
     [InlineData("u0123456789abcdef0123456789abcdef")]
     [InlineData("2.25.1")]

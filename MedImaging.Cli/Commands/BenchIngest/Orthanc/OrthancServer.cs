@@ -25,6 +25,16 @@ internal sealed class OrthancServer : IDisposable
 
     public string Version { get; }
 
+    /// <summary>CPU seconds (user + system) Orthanc has used so far.</summary>
+    public double CpuSeconds
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime.TotalSeconds;
+        }
+    }
+
     public static async Task<OrthancServer> StartAsync(string binary, string directory, int httpPort, TimeSpan timeout)
     {
         var storage = Directory.CreateDirectory(Path.Combine(directory, "storage")).FullName;

@@ -11,9 +11,11 @@ internal sealed class OrthancStoreClient(Uri orthanc, int concurrency) : IDispos
 {
     private readonly HttpClient _http = new() { BaseAddress = orthanc, Timeout = TimeSpan.FromSeconds(60) };
 
-    public async Task<OrthancStoreResult> StoreAsync(IReadOnlyList<byte[]> files, byte[]? warmup, string version)
+    /// <param name="serverCpuSeconds">Reads the server's CPU seconds so far.</param>
+    public async Task<OrthancStoreResult> StoreAsync(IReadOnlyList<byte[]> files, byte[]? warmup, string version, Func<double> serverCpuSeconds)
     {
         if (warmup is not null) await PostAsync(warmup); // connections and Orthanc's first-write setup; not counted
+        var cpuBefore = serverCpuSeconds();
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var next = -1;
@@ -30,8 +32,9 @@ internal sealed class OrthancStoreClient(Uri orthanc, int concurrency) : IDispos
         });
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
+        var cpu = serverCpuSeconds() - cpuBefore;
         var instances = await CountInstancesAsync() - (warmup is null ? 0 : 1);
-        return new OrthancStoreResult(files.Count, instances, failures, elapsed.TotalSeconds, LatencySummary.Of(latencies), version);
+        return new OrthancStoreResult(files.Count, instances, failures, elapsed.TotalSeconds, LatencySummary.Of(latencies), version, cpu);
     }
 
     private async Task<bool> PostAsync(byte[] file)
@@ -53,8 +56,9 @@ internal sealed class OrthancStoreClient(Uri orthanc, int concurrency) : IDispos
     public void Dispose() => _http.Dispose();
 }
 
-/// <summary>What the Orthanc peer did: files sent, instances Orthanc holds afterwards, refused requests, seconds, per-request latency.</summary>
-public sealed record OrthancStoreResult(int Sent, int Stored, int Failures, double Seconds, LatencySummary Latency, string Version)
+/// <summary>What the Orthanc peer did: files sent, instances Orthanc holds afterwards, refused requests, seconds,
+/// per-request latency, and the CPU seconds Orthanc spent on them.</summary>
+public sealed record OrthancStoreResult(int Sent, int Stored, int Failures, double Seconds, LatencySummary Latency, string Version, double CpuSeconds)
 {
     public double InstancesPerSecond => Sent / Seconds;
 }
