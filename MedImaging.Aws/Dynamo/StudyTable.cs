@@ -44,6 +44,20 @@ public sealed class StudyTable(IAmazonDynamoDB dynamo, string tableName)
         return study is null ? null : new StudySnapshot(study, instances, version);
     }
 
+    /// <summary>The study item's current version (0 when the study does not exist), read consistently; one small read.</summary>
+    public async Task<long> GetVersionAsync(string studyKey, CancellationToken cancellationToken = default)
+    {
+        var response = await dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            ConsistentRead = true,
+            Key = new() { [PartitionKey] = new AttributeValue(StudyPartition(studyKey)), [SortKey] = new AttributeValue(MetaSortKey) },
+            ProjectionExpression = "#v",
+            ExpressionAttributeNames = new() { ["#v"] = VersionAttribute },
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? StudyItemSerializer.VersionOf(item) : 0;
+    }
+
     /// <summary>Writes the study (and the given instance items) if its version is still <paramref name="expectedVersion"/>.</summary>
     /// <returns>The new version.</returns>
     /// <exception cref="StudyConcurrencyException">Someone else wrote the study since it was read.</exception>

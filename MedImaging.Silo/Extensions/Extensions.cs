@@ -18,6 +18,7 @@ public static class Extensions
         builder.AddStudyStore();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
+        builder.Services.AddSingleton(new StudyStateCache());
         builder.Services.AddSingleton<StudyGrainDispatcher>();
         builder.Services.AddHostedService<StudyQueueConsumer>();
         builder.Services.AddHostedService<QuietPeriodSweeper>();

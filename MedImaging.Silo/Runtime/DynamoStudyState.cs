@@ -19,6 +19,10 @@ public sealed class DynamoStudyState(StudyTable table, string studyKey) : IPersi
 
     public bool RecordExists => _version > 0;
 
+    /// <summary>True when nobody wrote the study since this state was read or saved, so it can serve another turn as it is.</summary>
+    public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default) =>
+        _version > 0 && await table.GetVersionAsync(studyKey, cancellationToken) == _version;
+
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await table.LoadAsync(studyKey, cancellationToken);

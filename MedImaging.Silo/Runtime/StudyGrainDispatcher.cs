@@ -8,10 +8,11 @@ namespace MedImaging.Silo.Runtime;
 
 /// <summary>
 /// Runs one turn: activates the message's study grain with its state read from DynamoDB, invokes the method the
-/// message stands for, and returns once the grain has saved. Activations are not cached, so a turn always sees
-/// the latest state whichever silo ran the previous one.
+/// message stands for, and returns once the grain has saved. A state kept from this silo's previous turn of the
+/// study is used only if the study's version in DynamoDB is still the one it saved, so a turn always sees the
+/// latest state whichever silo ran the previous one.
 /// </summary>
-public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable table)
+public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable table, StudyStateCache states)
 {
     public static readonly ActivitySource ActivitySource = new("MedImaging.Silo");
 
@@ -31,8 +32,20 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
         activity?.SetTag("messaging.message.id", received[0].MessageId);
         activity?.SetTag("messaging.batch.message_count", messages.Count);
 
-        var state = new DynamoStudyState(table, first.StudyKey);
-        await state.ReadStateAsync(cancellationToken);
+        var state = states.Take(first.StudyKey);
+        if (state is null || !await state.IsCurrentAsync(cancellationToken))
+        {
+            state = new DynamoStudyState(table, first.StudyKey);
+            await state.ReadStateAsync(cancellationToken);
+        }
+        var versionRead = state.Etag;
+        await RunGrainAsync(state, first, messages);
+        // Kept only when the turn saved: a turn that returned without saving may have changed the state in memory.
+        if (state.Etag != versionRead) states.Keep(first.StudyKey, state);
+    }
+
+    private async Task RunGrainAsync(DynamoStudyState state, StudyMessage first, IReadOnlyList<StudyMessage> messages)
+    {
         var grain = ActivatorUtilities.CreateInstance<StudyGrain>(services, (IPersistentState<StudyState>)state);
         grain.Activate(first.StudyKey);
         IStudyGrain reference = grain;

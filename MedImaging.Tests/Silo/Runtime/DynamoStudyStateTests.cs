@@ -43,6 +43,28 @@ public sealed class DynamoStudyStateTests(AwsEmulatorFixture emulators) : Provis
     }
 
     [Fact]
+    public async Task A_kept_state_is_current_until_someone_else_saves_the_study()
+    {
+        const string key = "2.25.44";
+        var kept = new DynamoStudyState(_table, key);
+        await kept.ReadStateAsync();
+        Assert.False(await kept.IsCurrentAsync());
+
+        kept.State.Study = StudyRecord.New(key, Now);
+        kept.State.Instances["1.1"] = Instance("1.1");
+        await kept.WriteStateAsync();
+        Assert.True(await kept.IsCurrentAsync());
+
+        var other = new DynamoStudyState(_table, key);
+        await other.ReadStateAsync();
+        other.State.Instances["2.2"] = Instance("2.2");
+        await other.WriteStateAsync();
+
+        Assert.False(await kept.IsCurrentAsync());
+        Assert.Equal(0, await _table.GetVersionAsync("2.25.45"));
+    }
+
+    [Fact]
     public async Task Each_write_advances_the_etag_and_a_reread_state_can_write_again()
     {
         const string key = "2.25.43";
