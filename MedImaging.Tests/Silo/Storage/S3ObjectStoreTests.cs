@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text;
+using Amazon.Runtime;
+using Amazon.S3;
+using MedImaging.AppHost.Hosting;
+using MedImaging.Pipeline.Steps;
+using MedImaging.Pipeline.Storage;
+using MedImaging.Silo.Storage;
+
+namespace MedImaging.Tests.Silo.Storage;
+
+/// <summary>
+/// The S3 object store against a local HTTP server answering like S3 does: a missing key is null (GET) or false
+/// (HEAD); throttling and 5xx are transient step failures (the pipeline retries them), a refusal is permanent,
+/// and an unreachable endpoint is transient.
+/// </summary>
+public sealed class S3ObjectStoreTests : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _serving;
+    private readonly string _url;
+
+    public S3ObjectStoreTests()
+    {
+        _url = $"http://127.0.0.1:{Ports.PickFree()}";
+        _listener.Prefixes.Add(_url + "/");
+        _listener.Start();
+        _serving = ServeAsync();
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _serving.ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(5));
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) { return; }
+            var (status, code) = context.Request.Url!.AbsolutePath switch
+            {
+                "/bucket/throttled" => (503, "SlowDown"),
+                "/bucket/broken" => (500, "InternalError"),
+                "/bucket/denied" => (403, "AccessDenied"),
+                _ => (404, "NoSuchKey"),
+            };
+            context.Response.StatusCode = status;
+            if (context.Request.HttpMethod != "HEAD")
+            {
+                var body = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>test</Message><RequestId>1</RequestId></Error>");
+                context.Response.ContentType = "application/xml";
+                await context.Response.OutputStream.WriteAsync(body);
+            }
+            context.Response.Close();
+        }
+    }
+
+    private static S3ObjectStore Store(string url) => new(new AmazonS3Client(new BasicAWSCredentials("test", "test"),
+        new AmazonS3Config { ServiceURL = url, ForcePathStyle = true, AuthenticationRegion = "us-east-1", UseHttp = true, MaxErrorRetry = 0 }));
+
+    [Fact]
+    public async Task A_missing_object_is_null_on_get_and_false_on_head()
+    {
+        var store = Store(_url);
+        Assert.Null(await store.GetAsync(new ObjectLocation("bucket", "missing"), default));
+        Assert.False(await store.ExistsAsync(new ObjectLocation("bucket", "missing"), default));
+    }
+
+    [Theory]
+    [InlineData("throttled")]
+    [InlineData("broken")]
+    public async Task Throttling_and_server_errors_are_transient(string key)
+    {
+        var store = Store(_url);
+        var get = await Assert.ThrowsAsync<StepFailure>(() => store.GetAsync(new ObjectLocation("bucket", key), default));
+        Assert.Equal(FailureKind.Transient, get.Kind);
+        var put = await Assert.ThrowsAsync<StepFailure>(() => store.PutAsync(new ObjectLocation("bucket", key), new byte[] { 1 }, "application/octet-stream", default));
+        Assert.Equal(FailureKind.Transient, put.Kind);
+        Assert.DoesNotContain(key, get.Message);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_permanent()
+    {
+        var store = Store(_url);
+        var get = await Assert.ThrowsAsync<StepFailure>(() => store.GetAsync(new ObjectLocation("bucket", "denied"), default));
+        Assert.Equal((FailureKind.Permanent, "storage-refused"), (get.Kind, get.Code));
+        var head = await Assert.ThrowsAsync<StepFailure>(() => store.ExistsAsync(new ObjectLocation("bucket", "denied"), default));
+        Assert.Equal(FailureKind.Permanent, head.Kind);
+        var copy = await Assert.ThrowsAsync<StepFailure>(() => store.CopyAsync(new ObjectLocation("bucket", "x"), new ObjectLocation("bucket", "denied"), default));
+        Assert.Equal(FailureKind.Permanent, copy.Kind);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_transient()
+    {
+        var store = Store($"http://127.0.0.1:{Ports.PickFree()}");
+        var failure = await Assert.ThrowsAsync<StepFailure>(() => store.GetAsync(new ObjectLocation("bucket", "key"), default));
+        Assert.Equal(FailureKind.Transient, failure.Kind);
+    }
+}
