@@ -19,7 +19,6 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
         _timings.Clear();
         _failures = 0;
 
-        var idleCpuPerSecond = await IdleCpuPerSecondAsync();
         var next = -1;
         var cpuBefore = systemCpuSeconds();
         var clock = Stopwatch.StartNew();
@@ -31,17 +30,9 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
         });
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
-        return new ThroughputResult([.. _timings], _failures, elapsed, systemCpuSeconds() - cpuBefore, idleCpuPerSecond * elapsed.TotalSeconds);
+        return new ThroughputResult([.. _timings], _failures, elapsed, systemCpuSeconds() - cpuBefore);
     }
 
-    /// <summary>The system's background CPU (timers, queue long polls, health checks) per second, measured over 3 s of quiet.</summary>
-    private async Task<double?> IdleCpuPerSecondAsync()
-    {
-        if (systemCpuSeconds() is not { } before) return null;
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        return (systemCpuSeconds() - before) / clock.Elapsed.TotalSeconds;
-    }
 
     private async Task RunOneAsync(BenchStudy study)
     {
@@ -73,11 +64,10 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
 public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs, StudyState Completed);
 
 /// <param name="SystemCpuSeconds">CPU the measured system spent in the run (polling included), when its process is known.</param>
-/// <param name="IdleCpuSeconds">What the system's background work would have used over the run at its idle rate.</param>
-public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed, double? SystemCpuSeconds, double? IdleCpuSeconds)
+public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed, double? SystemCpuSeconds)
 {
-    /// <summary>CPU seconds per instance the run cost beyond the idle background; null when not measured.</summary>
-    public double? CpuSecondsPerInstance => SystemCpuSeconds is { } cpu && Timings.Count > 0 ? (cpu - (IdleCpuSeconds ?? 0)) / Timings.Count : null;
+    /// <summary>CPU seconds per completed instance (the idle stack uses ~2 % of a core, measured once: not subtracted); null when not measured.</summary>
+    public double? CpuSecondsPerInstance => SystemCpuSeconds is { } cpu && Timings.Count > 0 ? cpu / Timings.Count : null;
 
     public double InstancesPerSecond => Timings.Count / Elapsed.TotalSeconds;
 }
