@@ -13,6 +13,9 @@ internal sealed class VoiMapper
     public static VoiMapper ForLut(LookupTable lut) => new(null, lut, 0, 0);
     public static VoiMapper ForRange(double min, double max) => new(null, null, min, max);
 
+    /// <summary>Windows and ranges never decrease with their input; a VOI LUT may do anything.</summary>
+    public bool IsMonotonic => _lut is null;
+
     public double Map(double x)
     {
         if (_window is { } w)
