@@ -24,15 +24,17 @@ public sealed class MemoryBulkData(ReadOnlyMemory<byte> bytes) : DicomBulkData
     public override ReadOnlyMemory<byte> GetBytes() => bytes;
 }
 
-/// <summary>Bulk data left in a file: path, offset and length; the file is opened when the bytes are asked for.</summary>
-public sealed class FileBulkData(string path, long offset, long length) : DicomBulkData
+/// <summary>Bulk data left where it was read (offset and length); its source is read when the bytes are asked for.</summary>
+public abstract class LazyBulkData(long offset, long length) : DicomBulkData
 {
     private ReadOnlyMemory<byte>? _loaded;
 
-    public string Path { get; } = path;
     public long Offset { get; } = offset;
     public override long Length => length;
     public bool IsLoaded => _loaded.HasValue;
+
+    /// <summary>The bytes once <see cref="GetBytes"/> kept them; null before.</summary>
+    protected ReadOnlyMemory<byte>? Loaded => _loaded;
 
     public override ReadOnlyMemory<byte> GetBytes()
     {
@@ -47,16 +49,26 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
     public override void CopyTo(Span<byte> destination)
     {
         if (destination.Length < length) throw new ArgumentException("destination is shorter than the bulk data", nameof(destination));
-        if (_loaded is { } loaded)
-        {
-            loaded.Span.CopyTo(destination);
-            return;
-        }
+        if (_loaded is { } loaded) loaded.Span.CopyTo(destination);
+        else ReadFromSource(destination[..(int)length]);
+    }
+
+    /// <summary>Fills <paramref name="destination"/> (exactly <see cref="Length"/> bytes) from the source.</summary>
+    protected abstract void ReadFromSource(Span<byte> destination);
+}
+
+/// <summary>Bulk data left in a file: path, offset and length; the file is opened when the bytes are asked for.</summary>
+public sealed class FileBulkData(string path, long offset, long length) : LazyBulkData(offset, length)
+{
+    public string Path { get; } = path;
+
+    protected override void ReadFromSource(Span<byte> destination)
+    {
         using var handle = File.OpenHandle(Path);
         var read = 0;
-        while (read < length)
+        while (read < destination.Length)
         {
-            var n = RandomAccess.Read(handle, destination[read..(int)length], Offset + read);
+            var n = RandomAccess.Read(handle, destination[read..], Offset + read);
             if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + read);
             read += n;
         }
@@ -64,7 +76,7 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
 
     public override void CopyTo(Stream destination)
     {
-        if (_loaded is { } loaded)
+        if (Loaded is { } loaded)
         {
             destination.Write(loaded.Span);
             return;
@@ -79,11 +91,11 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            var remaining = length;
+            var remaining = Length;
             while (remaining > 0)
             {
                 var n = source.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
-                if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + length - remaining);
+                if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + Length - remaining);
                 destination.Write(buffer, 0, n);
                 remaining -= n;
             }
@@ -99,10 +111,10 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
     {
         using var handle = File.OpenHandle(Path);
         long done = 0;
-        while (done < length)
+        while (done < Length)
         {
             var space = buffer.FreeSpace;
-            var want = (int)Math.Min(space.Length, length - done);
+            var want = (int)Math.Min(space.Length, Length - done);
             var n = RandomAccess.Read(handle, space[..want], Offset + done);
             if (n == 0) throw new DicomFormatException("file shorter than when it was read", Offset + done);
             buffer.Advance(n);
@@ -112,38 +124,17 @@ public sealed class FileBulkData(string path, long offset, long length) : DicomB
 }
 
 /// <summary>Bulk data left in a seekable stream; read when asked for, so the stream must still be open then.</summary>
-public sealed class StreamBulkData(Stream stream, long offset, long length) : DicomBulkData
+public sealed class StreamBulkData(Stream stream, long offset, long length) : LazyBulkData(offset, length)
 {
-    private ReadOnlyMemory<byte>? _loaded;
-
-    public long Offset { get; } = offset;
-    public override long Length => length;
-    public bool IsLoaded => _loaded.HasValue;
-
-    public override ReadOnlyMemory<byte> GetBytes()
+    protected override void ReadFromSource(Span<byte> destination)
     {
-        if (_loaded is { } loaded) return loaded;
-        if (length > Array.MaxLength) throw new DicomDataException($"bulk data of {length} bytes is too large to load");
-        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-        CopyTo(bytes);
-        _loaded = bytes;
-        return bytes;
-    }
-
-    public override void CopyTo(Span<byte> destination)
-    {
-        if (_loaded is { } loaded)
-        {
-            loaded.Span.CopyTo(destination);
-            return;
-        }
         lock (stream)
         {
             stream.Position = Offset;
             var read = 0;
-            while (read < length)
+            while (read < destination.Length)
             {
-                var n = stream.Read(destination[read..(int)length]);
+                var n = stream.Read(destination[read..]);
                 if (n == 0) throw new DicomFormatException("stream shorter than when it was read", Offset + read);
                 read += n;
             }
