@@ -9,6 +9,7 @@ namespace MedImaging.Dicom.Imaging.Tests.Pixels;
 /// and the process does not grow while decoding thousands of them (no native leak).
 /// The default run is 1,000 inputs (100 per codec sample); MEDIMAGING_SOAK=1 runs the 10,000 the issue asks for.
 /// </summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public class CorruptFrameTests
 {
     private static readonly string[] Sources =
