@@ -33,6 +33,7 @@ public sealed class StudyGrain(
     {
         var study = state.State.Study
                     ?? StudyRecord.New(GetPrimaryKeyString(), messages.OfType<InstanceReceived>().Select(m => m.ReceivedAt).DefaultIfEmpty(clock.GetUtcNow()).Min());
+        if (study.Timeline is null or { Count: 0 }) study = study with { Timeline = [new StudyEvent("received", study.CreatedAt)] };
         var studyRef = StudyKeys.LogRef(study.StudyKey);
         var due = new Dictionary<string, InstanceRecord>(StringComparer.Ordinal);
         var changed = state.State.Study is null;
@@ -44,6 +45,11 @@ public sealed class StudyGrain(
                     (study, var admitted, var conflict) = Admit(study, received);
                     changed |= admitted is not null || conflict;
                     if (admitted is not null) due[admitted.InstanceId] = admitted;
+                    if (received.ThenFinalize is { } finalize && WithFinalizeRequested(study, finalize.ExpectedInstances, clock.GetUtcNow()) is { } finalized)
+                    {
+                        study = finalized;
+                        changed = true;
+                    }
                     break;
                 case ContinueInstance timer when !due.ContainsKey(timer.InstanceId) && IsDue(timer) is { } record:
                     due[record.InstanceId] = record;
@@ -65,7 +71,6 @@ public sealed class StudyGrain(
             state.State.Instances[updated.InstanceId] = updated;
             await FollowUpAsync(study.StudyKey, updated, run);
         }
-        if (study.Timeline is null or { Count: 0 }) study = study with { Timeline = [new StudyEvent("received", study.CreatedAt)] };
         state.State.Study = await CompleteIfFinishedAsync(study with { UpdatedAt = now }, now);
         await state.WriteStateAsync();
     }
@@ -78,18 +83,24 @@ public sealed class StudyGrain(
             return;
         }
         var now = clock.GetUtcNow();
-        var study = state.State.Study ?? StudyRecord.New(GetPrimaryKeyString(), now);
-        if (study.FinalizeRequested && study.ExpectedInstances == message.ExpectedInstances && study.Status is StudyStatus.Completed or StudyStatus.Failed)
+        if (WithFinalizeRequested(state.State.Study ?? StudyRecord.New(GetPrimaryKeyString(), now), message.ExpectedInstances, now) is not { } study)
             return;
-        study = study with
-        {
-            FinalizeRequested = true,
-            ExpectedInstances = message.ExpectedInstances,
-            UpdatedAt = now,
-            Timeline = Append(study.Timeline, new StudyEvent("finalize-requested", now, message.ExpectedInstances?.ToString())),
-        };
         state.State.Study = await CompleteIfFinishedAsync(study, now);
         await state.WriteStateAsync();
+    }
+
+    /// <returns>Null when the study already ended under this very finalize: nothing to change.</returns>
+    private static StudyRecord? WithFinalizeRequested(StudyRecord study, int? expectedInstances, DateTimeOffset now)
+    {
+        if (study.FinalizeRequested && study.ExpectedInstances == expectedInstances && study.Status is StudyStatus.Completed or StudyStatus.Failed)
+            return null;
+        return study with
+        {
+            FinalizeRequested = true,
+            ExpectedInstances = expectedInstances,
+            UpdatedAt = now,
+            Timeline = Append(study.Timeline, new StudyEvent("finalize-requested", now, expectedInstances?.ToString())),
+        };
     }
 
     public async Task RetryWebhook(RetryWebhook message)
