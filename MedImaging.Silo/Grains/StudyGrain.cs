@@ -29,13 +29,14 @@ public sealed class StudyGrain(
 
     public Task InstanceReceived(InstanceReceived message) => RunInstances([message]);
 
-    public async Task RunInstances(IReadOnlyList<StudyMessage> messages)
+    public async Task RunInstances(IReadOnlyList<StudyMessage> messages, bool firstDelivery = false)
     {
         var study = state.State.Study
                     ?? StudyRecord.New(GetPrimaryKeyString(), messages.OfType<InstanceReceived>().Select(m => m.ReceivedAt).DefaultIfEmpty(clock.GetUtcNow()).Min());
         if (study.Timeline is null or { Count: 0 }) study = study with { Timeline = [new StudyEvent("received", study.CreatedAt)] };
         var studyRef = StudyKeys.LogRef(study.StudyKey);
         var due = new Dictionary<string, InstanceRecord>(StringComparer.Ordinal);
+        var admittedNow = new HashSet<string>(StringComparer.Ordinal);
         var changed = state.State.Study is null;
         foreach (var message in messages)
         {
@@ -44,7 +45,11 @@ public sealed class StudyGrain(
                 case InstanceReceived received:
                     (study, var admitted, var conflict) = Admit(study, received);
                     changed |= admitted is not null || conflict;
-                    if (admitted is not null) due[admitted.InstanceId] = admitted;
+                    if (admitted is not null)
+                    {
+                        due[admitted.InstanceId] = admitted;
+                        admittedNow.Add(admitted.InstanceId);
+                    }
                     if (received.ThenFinalize is { } finalize && WithFinalizeRequested(study, finalize.ExpectedInstances, clock.GetUtcNow()) is { } finalized)
                     {
                         study = finalized;
@@ -63,7 +68,8 @@ public sealed class StudyGrain(
         if (!changed) return;
 
         var runs = await Task.WhenAll(due.Values.Select(async record =>
-            (Record: record, Run: await runner.RunAsync(InstanceRecords.Progress(record)!, record.ContentSha256, CancellationToken.None))));
+            (Record: record, Run: await runner.RunAsync(InstanceRecords.Progress(record)!, record.ContentSha256,
+                firstDelivery && admittedNow.Contains(record.InstanceId), CancellationToken.None))));
         var now = clock.GetUtcNow();
         foreach (var (record, run) in runs)
         {
