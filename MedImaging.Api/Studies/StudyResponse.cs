@@ -4,7 +4,9 @@ namespace MedImaging.Api.Studies;
 
 /// <summary>
 /// GET /api/studies/{id}: the study's status, its study-level timeline, its report (a presigned link once published)
-/// and its instances with their step timelines, progress while working and results once finished.
+/// and its instances with their step timelines, progress while working and results once finished. Once published,
+/// <see cref="Notification"/> (SNS) and <see cref="Webhook"/> say whether each was delivered, is being retried or failed
+/// (attempts, last HTTP status, error code); null when that channel is not configured.
 /// </summary>
 public sealed record StudyResponse(
     string Id,
@@ -15,7 +17,9 @@ public sealed record StudyResponse(
     int? ExpectedInstances,
     DownloadLink? Report,
     IReadOnlyList<InstanceResponse> Instances,
-    IReadOnlyList<StudyEvent> Timeline);
+    IReadOnlyList<StudyEvent> Timeline,
+    DeliveryStatus? Notification = null,
+    DeliveryStatus? Webhook = null);
 
 public sealed record InstanceResponse(
     string Id,

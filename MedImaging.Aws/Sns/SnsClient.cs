@@ -37,8 +37,16 @@ public sealed class SnsClient(HttpClient httpClient) : IDisposable
     }
 
     /// <summary>Returns the MessageId SNS assigned.</summary>
-    public async Task<string> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
+    public Task<string> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default) =>
+        PublishAsync(request, MaxAttempts, cancellationToken);
+
+    /// <summary>
+    /// Publishes with at most <paramref name="maxAttempts"/> attempts here (1: a single request, for a caller that
+    /// retries through durable delayed messages instead of waiting). Returns the MessageId SNS assigned.
+    /// </summary>
+    public async Task<string> PublishAsync(PublishRequest request, int maxAttempts, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
         var parameters = new List<KeyValuePair<string, string>> { new("TopicArn", request.TopicArn), new("Message", request.Message) };
         AddIfSet(parameters, "Subject", request.Subject);
         AddIfSet(parameters, "MessageGroupId", request.MessageGroupId);
@@ -53,7 +61,7 @@ public sealed class SnsClient(HttpClient httpClient) : IDisposable
             AddIfSet(parameters, $"{prefix}.Value.BinaryValue", attribute.BinaryValue is null ? null : Convert.ToBase64String(attribute.BinaryValue));
             index++;
         }
-        var result = await InvokeAsync("Publish", parameters, cancellationToken);
+        var result = await InvokeAsync("Publish", parameters, cancellationToken, maxAttempts);
         return Required(result, "MessageId");
     }
 
@@ -96,7 +104,7 @@ public sealed class SnsClient(HttpClient httpClient) : IDisposable
         result.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value
         ?? throw new SnsException("InvalidResponse", $"answer has no {name}", HttpStatusCode.OK);
 
-    private async Task<XElement> InvokeAsync(string action, List<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    private async Task<XElement> InvokeAsync(string action, List<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken, int maxAttempts = MaxAttempts)
     {
         using var activity = AwsTelemetry.StartCall("SNS", action);
         parameters.Insert(0, new("Action", action));
@@ -107,7 +115,7 @@ public sealed class SnsClient(HttpClient httpClient) : IDisposable
             {
                 return await SendOnceAsync(parameters, cancellationToken);
             }
-            catch (Exception error) when (attempt < MaxAttempts && IsTransient(error, cancellationToken))
+            catch (Exception error) when (attempt < maxAttempts && IsTransient(error, cancellationToken))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 * (1 << attempt))), cancellationToken);
             }

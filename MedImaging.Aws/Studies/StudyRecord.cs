@@ -3,7 +3,8 @@ namespace MedImaging.Aws.Studies;
 /// <summary>
 /// The study item (PK STUDY#{key}, SK META). Instances live in their own items, so this one stays small
 /// whatever the size of the study; its timeline holds study-level events only. <see cref="ReportKey"/> is the
-/// study report's key in the processed bucket, once the study is published.
+/// study report's key in the processed bucket, once the study is published; <see cref="Notification"/> and
+/// <see cref="Webhook"/> say whether its SNS notification and webhook were delivered.
 /// </summary>
 public sealed record StudyRecord(
     string StudyKey,
@@ -15,7 +16,9 @@ public sealed record StudyRecord(
     bool FinalizeRequested = false,
     int? ExpectedInstances = null,
     IReadOnlyList<StudyEvent>? Timeline = null,
-    string? ReportKey = null)
+    string? ReportKey = null,
+    DeliveryStatus? Notification = null,
+    DeliveryStatus? Webhook = null)
 {
     public static StudyRecord New(string studyKey, DateTimeOffset now) => new(studyKey, StudyStatus.Received, now, now);
 }

@@ -74,7 +74,7 @@ internal static class DicomFileReader
 
     /// <summary>
     /// Guesses the encoding of a dataset without meta from its first element, as dcmtk does: the byte order that gives a
-    /// small even group, and explicit VR when bytes 4-5 are a VR code.
+    /// small group, and explicit VR when bytes 4-5 are a VR code.
     /// </summary>
     internal static DicomTransferSyntax Detect(ByteSource source, long position)
     {
@@ -84,7 +84,9 @@ internal static class DicomFileReader
         var big = BinaryPrimitives.ReadUInt16BigEndian(head);
         var bigEndian = big < little;
         var group = bigEndian ? big : little;
-        if (group > 0x0010 || (group & 1) != 0)
+        // A dataset sorted by tag starts in a low group; odd (private or even illegal) groups below 0x0100 are kept
+        // readable so that anything we read and write back reads again.
+        if (group > 0x00FF)
             throw new DicomFormatException("not DICOM: no 'DICM' marker and the first bytes are not a data element", position);
         var isExplicit = DicomVR.TryParse((ushort)((head[4] << 8) | head[5]), out _);
         if (bigEndian) return isExplicit ? DicomTransferSyntax.ExplicitVRBigEndian : DicomTransferSyntax.ExplicitVRBigEndian;

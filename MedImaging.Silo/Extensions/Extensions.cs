@@ -35,6 +35,7 @@ public static class Extensions
         builder.Services.AddSingleton<IObjectStore, S3ObjectStore>();
         builder.Services.AddMedImagingPipeline(builder.Configuration);
         builder.Services.AddSingleton<InstanceRunner>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>() ?? new NotificationOptions());
         builder.Services.AddSingleton<StudyNotifier>();
     }
 }

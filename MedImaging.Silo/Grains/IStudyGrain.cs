@@ -22,4 +22,7 @@ public interface IStudyGrain : IGrainWithStringKey
 
     /// <summary>A webhook delivery that failed is due for its next attempt.</summary>
     Task RetryWebhook(RetryWebhook message);
+
+    /// <summary>A study notification whose SNS publish failed is due for its next attempt.</summary>
+    Task RetryNotification(RetryNotification message);
 }

@@ -111,13 +111,31 @@ public sealed class StudyGrain(
 
     public async Task RetryWebhook(RetryWebhook message)
     {
-        var attempt = await notifier.RetryWebhookAsync(message, CancellationToken.None);
-        if (attempt is null || state.State.Study is not { } study) return;
-        var now = clock.GetUtcNow();
-        var outcome = attempt.Delivery.Delivered ? "webhook-delivered" : attempt.Retry.ShouldRetry ? "webhook-retrying" : "webhook-failed";
-        state.State.Study = study with { Timeline = Append(study.Timeline, new StudyEvent(outcome, now, $"attempt {message.Attempt}")) };
+        var delivery = await notifier.RetryWebhookAsync(message, CancellationToken.None);
+        if (delivery is null || state.State.Study is not { } study) return;
+        state.State.Study = WithDelivery(study, "webhook", delivery, study.Webhook, (s, d) => s with { Webhook = d });
         await state.WriteStateAsync();
     }
+
+    public async Task RetryNotification(RetryNotification message)
+    {
+        var delivery = await notifier.RetryNotificationAsync(message, CancellationToken.None);
+        if (state.State.Study is not { } study) return;
+        state.State.Study = WithDelivery(study, "notification", delivery, study.Notification, (s, d) => s with { Notification = d });
+        await state.WriteStateAsync();
+    }
+
+    // A late attempt of an older delivery (the study reopened and completed again since) is in the timeline only.
+    private StudyRecord WithDelivery(StudyRecord study, string channel, DeliveryStatus delivery, DeliveryStatus? current,
+        Func<StudyRecord, DeliveryStatus, StudyRecord> set)
+    {
+        var updated = study with { Timeline = Append(study.Timeline, DeliveryEvent(channel, delivery)) };
+        return current is null || current.DeliveryId == delivery.DeliveryId ? set(updated, delivery) : updated;
+    }
+
+    private static StudyEvent DeliveryEvent(string channel, DeliveryStatus delivery) =>
+        new($"{channel}-{delivery.Status}", delivery.UpdatedAt,
+            delivery.Error is null ? $"attempt {delivery.Attempts}" : $"attempt {delivery.Attempts}: {delivery.Error}");
 
     // The timer read the study at quietSince; anything since (an instance, a finalize) restarts the quiet period.
     // Waiting ends here: an expected count not reached no longer holds the study open.
@@ -200,13 +218,18 @@ public sealed class StudyGrain(
         }
     }
 
+    // Publishing never holds the study back: a notification or webhook that fails is recorded with the study and
+    // retried by its own delayed messages, so the completed status is saved whatever SNS or the receiver answer.
     private async Task<StudyRecord> CompleteIfFinishedAsync(StudyRecord study, DateTimeOffset now)
     {
         var completed = TryComplete(study, now);
         if (completed.Status == study.Status) return completed;
         var instances = state.State.Instances.Values.Select(InstanceRecords.Progress).OfType<InstanceProgress>().ToList();
-        var reportKey = await notifier.PublishAsync(study.StudyKey, completed.Status, instances, CancellationToken.None);
-        return completed with { ReportKey = reportKey, Timeline = Append(completed.Timeline, new StudyEvent("published", clock.GetUtcNow())) };
+        var outcome = await notifier.PublishAsync(study.StudyKey, completed.Status, instances, CancellationToken.None);
+        var timeline = Append(completed.Timeline, new StudyEvent("published", clock.GetUtcNow()));
+        if (outcome.Notification is { } notification) timeline = Append(timeline, DeliveryEvent("notification", notification));
+        if (outcome.Webhook is { } webhook) timeline = Append(timeline, DeliveryEvent("webhook", webhook));
+        return completed with { ReportKey = outcome.ReportKey, Notification = outcome.Notification, Webhook = outcome.Webhook, Timeline = timeline };
     }
 
     private StudyRecord TryComplete(StudyRecord study, DateTimeOffset now)

@@ -3,6 +3,7 @@ using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
 using MedImaging.Silo.Grains;
+using MedImaging.Silo.Telemetry;
 
 namespace MedImaging.Silo.Runtime;
 
@@ -15,8 +16,6 @@ namespace MedImaging.Silo.Runtime;
 /// </summary>
 public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable table, StudyStateCache states)
 {
-    public static readonly ActivitySource ActivitySource = new("MedImaging.Silo");
-
     public Task DispatchAsync(ReceivedStudyMessage received, StudyMessage message, CancellationToken cancellationToken) =>
         DispatchAsync([received], [message], cancellationToken);
 
@@ -28,7 +27,7 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
     {
         var first = messages[0];
         ActivityContext.TryParse(received[0].TraceParent, null, out var parent);
-        using var activity = ActivitySource.StartActivity($"StudyGrain.{first.GetType().Name}", ActivityKind.Consumer, parent);
+        using var activity = SiloTelemetry.ActivitySource.StartActivity($"StudyGrain.{first.GetType().Name}", ActivityKind.Consumer, parent);
         activity?.SetTag("medimaging.study_ref", StudyKeys.LogRef(first.StudyKey));
         activity?.SetTag("messaging.message.id", received[0].MessageId);
         activity?.SetTag("messaging.batch.message_count", messages.Count);
@@ -60,6 +59,7 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
         {
             FinalizeStudy m => reference.Finalize(m),
             RetryWebhook m => reference.RetryWebhook(m),
+            RetryNotification m => reference.RetryNotification(m),
             _ => throw new NotSupportedException($"No grain method for {first.GetType().Name}."),
         });
     }
