@@ -4,8 +4,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
 # Debian packages: Java for DynamoDB Local, dcmtk and gdcm as test oracles, native pixel codecs,
-# python3 for the SigV4 test oracle, pydicom and orthanc as benchmark peers.
-packages=(openjdk-17-jre-headless dcmtk libgdcm-tools libturbojpeg0 libopenjp2-7 libcharls2 python3 python3-pydicom orthanc)
+# python3 for the SigV4 test oracle, pydicom and orthanc as benchmark peers, exiftool and libjpeg-turbo's tools
+# (cjpeg, djpeg, wrjpgcom) to make and check the plain images whose metadata the pipeline strips.
+packages=(openjdk-17-jre-headless dcmtk libgdcm-tools libturbojpeg0 libopenjp2-7 libcharls2 python3 python3-pydicom orthanc
+  libimage-exiftool-perl libjpeg-turbo-progs)
 sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 missing=()
 for p in "${packages[@]}"; do
