@@ -1,5 +1,6 @@
 using MedImaging.ServiceDefaults;
 using MedImaging.Api.Extensions;
+using MedImaging.Api.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,5 +15,6 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapMedImagingApi();
+app.MapWebPage();
 
 app.Run();

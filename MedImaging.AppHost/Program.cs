@@ -72,6 +72,7 @@ Console.WriteLine();
 Console.WriteLine(ResourceTable.Format(app.Resources));
 Console.WriteLine($"Api:       {app.ApiBaseUrl}");
 Console.WriteLine($"Health:    {new Uri(app.ApiBaseUrl, "/health")}");
+Console.WriteLine($"Web page:  {new Uri(app.ApiBaseUrl, "/")}");
 Console.WriteLine($"Ready in {app.StartDuration.TotalSeconds:0.0} s (template cache {(app.TemplateCacheWasWarm ? "warm" : "cold")}). Ctrl+C stops everything.");
 if (options.StopWhenReady)
 {

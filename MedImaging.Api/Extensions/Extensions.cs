@@ -2,6 +2,7 @@ using MedImaging.Api.Delivery;
 using MedImaging.Api.DirectUploads;
 using MedImaging.Api.Studies;
 using MedImaging.Api.Uploads;
+using MedImaging.Api.Web.Hosting;
 using MedImaging.Aws.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -27,5 +28,6 @@ public static class Extensions
         builder.Services.AddScoped<StudyAnnouncer>();
         builder.Services.AddScoped<StudyUploader>();
         builder.Services.AddScoped<DirectUploadService>();
+        builder.Services.AddWebPage();
     }
 }

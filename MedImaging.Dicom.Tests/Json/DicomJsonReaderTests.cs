@@ -38,4 +38,37 @@ public class DicomJsonReaderTests
     [Fact]
     public void Malformed_json_is_a_typed_error() =>
         Assert.Throws<DicomDataException>(() => DicomJsonReader.Read("{\"0010\":{}}"));
+
+    [Fact]
+    public void Bulk_data_written_as_uris_reads_back_through_the_resolver()
+    {
+        var dataset = DicomFile.Open(TestCorpus.File("mr_overlay_icon.dcm")).Dataset; // overlays, and an icon image inside a sequence
+        var stored = new Dictionary<string, ReadOnlyMemory<byte>>();
+        var options = new DicomJsonOptions
+        {
+            BulkDataUri = (tag, element) =>
+            {
+                var uri = $"bulk/{tag.Group:X4}{tag.Element:X4}/{stored.Count}";
+                stored[uri] = element.Buffer;
+                return uri;
+            },
+        };
+        var json = DicomJsonWriter.Write(dataset, options);
+        Assert.Contains("BulkDataURI", json);
+        var requested = new List<string>();
+
+        var reread = DicomJsonReader.Read(json, (_, uri) => { requested.Add(uri); return stored[uri]; });
+
+        Assert.Equal(stored.Keys.Order(), requested.Order());
+        Assert.Equal(DicomJsonWriter.Write(dataset), DicomJsonWriter.Write(reread));
+    }
+
+    [Fact]
+    public void A_bulk_data_uri_without_a_resolver_is_refused_not_read_as_empty()
+    {
+        var error = Assert.Throws<DicomDataException>(() =>
+            DicomJsonReader.Read("""{"7FE00010":{"vr":"OW","BulkDataURI":"https://example.invalid/frames/1"}}"""));
+        Assert.Equal(DicomTag.PixelData, error.Tag);
+        Assert.DoesNotContain("example.invalid", error.Message);
+    }
 }

@@ -4,14 +4,18 @@ using System.Text.Json;
 namespace MedImaging.Dicom.Json;
 
 /// <summary>Reads the DICOM JSON model (PS3.18 F.2) back into a dataset. Malformed input raises <see cref="DicomDataException"/>.</summary>
+/// <remarks>
+/// A value given as "BulkDataURI" is fetched through <paramref name="resolveBulkData"/> (tag, URI) -> bytes; without a
+/// resolver such a value is refused rather than silently read as empty.
+/// </remarks>
 public static class DicomJsonReader
 {
-    public static DicomDataset Read(string json)
+    public static DicomDataset Read(string json, Func<DicomTag, string, ReadOnlyMemory<byte>>? resolveBulkData = null)
     {
         try
         {
             using var document = JsonDocument.Parse(json);
-            return ReadDataset(document.RootElement);
+            return ReadDataset(document.RootElement, resolveBulkData);
         }
         catch (JsonException e)
         {
@@ -19,7 +23,7 @@ public static class DicomJsonReader
         }
     }
 
-    public static DicomDataset ReadDataset(JsonElement root)
+    public static DicomDataset ReadDataset(JsonElement root, Func<DicomTag, string, ReadOnlyMemory<byte>>? resolveBulkData = null)
     {
         if (root.ValueKind != JsonValueKind.Object) throw new DicomDataException("a DICOM JSON dataset must be an object");
         var dataset = new DicomDataset();
@@ -31,7 +35,7 @@ public static class DicomJsonReader
             var tag = DicomTag.FromValue(tagValue);
             if (!property.Value.TryGetProperty("vr", out var vrText) || !DicomVR.TryParse(vrText.GetString() ?? "", out var vr))
                 throw new DicomDataException("missing or unknown vr", tag);
-            pending.Add(ReadItem(tag, vr, property.Value, dataset));
+            pending.Add(ReadItem(tag, vr, property.Value, dataset, resolveBulkData));
             // Specific Character Set first, so text of later elements is encoded with it.
             if (tag == DicomTag.SpecificCharacterSet) dataset.AddOrUpdate(pending[^1]);
         }
@@ -39,19 +43,26 @@ public static class DicomJsonReader
         return dataset;
     }
 
-    private static DicomItem ReadItem(DicomTag tag, DicomVR vr, JsonElement json, DicomDataset dataset)
+    private static DicomItem ReadItem(DicomTag tag, DicomVR vr, JsonElement json, DicomDataset dataset,
+        Func<DicomTag, string, ReadOnlyMemory<byte>>? resolveBulkData)
     {
         if (vr == DicomVR.SQ)
         {
             var sequence = new DicomSequence(tag);
             if (json.TryGetProperty("Value", out var items))
-                foreach (var item in items.EnumerateArray()) sequence.Items.Add(ReadDataset(item));
+                foreach (var item in items.EnumerateArray()) sequence.Items.Add(ReadDataset(item, resolveBulkData));
             return sequence;
         }
         if (json.TryGetProperty("InlineBinary", out var inline))
             return new DicomElement(tag, vr, inline.GetBytesFromBase64());
-        if (json.TryGetProperty("BulkDataURI", out _))
-            return new DicomElement(tag, vr, ReadOnlyMemory<byte>.Empty);
+        if (json.TryGetProperty("BulkDataURI", out var uri))
+        {
+            if (uri.ValueKind != JsonValueKind.String || uri.GetString() is not { Length: > 0 } location)
+                throw new DicomDataException("BulkDataURI is not a non-empty string", tag);
+            if (resolveBulkData is null)
+                throw new DicomDataException("the value is a BulkDataURI and no bulk data resolver was given", tag);
+            return new DicomElement(tag, vr, resolveBulkData(tag, location));
+        }
         if (!json.TryGetProperty("Value", out var values) || values.ValueKind != JsonValueKind.Array)
             return new DicomElement(tag, vr, ReadOnlyMemory<byte>.Empty);
         if (vr == DicomVR.AT)

@@ -1,0 +1,25 @@
+using MedImaging.Aws.Configuration;
+
+namespace MedImaging.Api.Web.Hosting;
+
+/// <summary>
+/// The page's Content-Security-Policy: scripts and styles only from the Api's own files (no inline script, no inline
+/// style, no eval), fetches only to the Api, and images from the Api plus the S3 origin its presigned URLs point at
+/// (the rendered endpoint redirects there). Nothing may frame the page.
+/// </summary>
+public static class ContentSecurityPolicy
+{
+    /// <summary>Presigned URLs of real S3 are virtual-hosted (bucket.s3.region.amazonaws.com).</summary>
+    public const string AwsS3Source = "https://*.amazonaws.com";
+
+    public static string For(AwsOptions aws) =>
+        "default-src 'none'; script-src 'self'; style-src 'self'; "
+        + $"img-src 'self' {ImageSource(aws)}; connect-src 'self'; "
+        + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The origin of the configured S3 endpoint (an emulator), else AWS's.</summary>
+    public static string ImageSource(AwsOptions aws) =>
+        aws.ServiceUrl.S3 is { } url && Uri.TryCreate(url, UriKind.Absolute, out var endpoint)
+            ? endpoint.GetLeftPart(UriPartial.Authority)
+            : AwsS3Source;
+}
