@@ -44,6 +44,7 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.thumbnail'); return i && i.complete && i.naturalWidth > 0; }",
             null, new() { Timeout = 30_000 });
         Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") > 0);
+        await browser.ScreenshotAsync("study-detail");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Studies", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-study='{studyId}']");
@@ -52,6 +53,7 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await page.WaitForURLAsync(new Regex("status=completed$"));
         await Expect(page.Locator("table.studies caption")).ToHaveTextAsync("Studies with status completed");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("completed");
+        await browser.ScreenshotAsync("study-list");
         await page.Locator("#status-filter").SelectOptionAsync("failed");
         await Expect(page.Locator(".empty")).ToHaveTextAsync("No failed studies.");
         await Expect(row).ToHaveCountAsync(0);
@@ -79,6 +81,7 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and finalize" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(new Regex(@"\(HTTP 4\d\d\)"));
         await Expect(page.Locator(".upload-state")).ToHaveTextAsync("The upload failed.");
+        await browser.ScreenshotAsync("upload-refused");
 
         // The browser logs failed requests as console errors; those are the API's answers under test, nothing else.
         Assert.All(browser.Errors, error => Assert.Contains("status of 4", error));
