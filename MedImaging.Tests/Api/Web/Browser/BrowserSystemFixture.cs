@@ -1,0 +1,64 @@
+using MedImaging.AppHost.Orchestration;
+using MedImaging.AppHost.Testing;
+using Microsoft.Playwright;
+
+namespace MedImaging.Tests.Api.Web.Browser;
+
+/// <summary>
+/// The whole system (emulators, Api, Silo, as the AppHost testing builder starts them) and one headless Debian
+/// chromium driven by Playwright, shared by every browser test: a browser launch and a system start cost seconds each.
+/// Each test opens its own context (fresh storage, its own page).
+/// </summary>
+public sealed class BrowserSystemFixture : IAsyncLifetime
+{
+    /// <summary>Debian's chromium (scripts/install-deps.sh); Playwright's own browser download is not reachable here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private DistributedApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseUrl => _app?.ApiBaseUrl ?? throw new InvalidOperationException("not started");
+
+    public async Task InitializeAsync()
+    {
+        var starting = DistributedApplicationTestingBuilder.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Timeout = 60_000,
+        });
+        _app = await starting;
+    }
+
+    /// <summary>A page in a fresh context that records console errors and uncaught exceptions (CSP violations show there).</summary>
+    public async Task<BrowserPage> OpenAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = "en-US" });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") lock (errors) errors.Add(message.Text); };
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        return new BrowserPage(context, page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One test's page and what its console reported.</summary>
+public sealed class BrowserPage(IBrowserContext context, IPage page, List<string> errors) : IAsyncDisposable
+{
+    public IPage Page => page;
+
+    public IReadOnlyList<string> Errors { get { lock (errors) return [.. errors]; } }
+
+    public ValueTask DisposeAsync() => new(context.CloseAsync());
+}

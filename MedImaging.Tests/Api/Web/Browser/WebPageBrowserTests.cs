@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using MedImaging.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MedImaging.Tests.Api.Web.Browser;
+
+/// <summary>
+/// The web page in a real browser (Debian chromium via Playwright) against the real Api, Silo and emulators: a CR file
+/// uploaded through the page is finalized, completes, is routed to xray and shows a thumbnail that loads; the list
+/// filters by status; API errors are shown as their problem details. No CSP violation or script error on the way.
+/// </summary>
+public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFixture<BrowserSystemFixture>
+{
+    private const string CrFile = "cr_mono1_ele_phi.dcm";
+    private static readonly LocatorAssertionsToHaveTextOptions Processing = new() { Timeout = 90_000 };
+
+    [Fact]
+    public async Task A_cr_file_uploaded_through_the_page_completes_routed_to_xray_with_a_thumbnail_and_is_listed_by_status()
+    {
+        await using var browser = await system.OpenAsync();
+        var page = browser.Page;
+        await page.GotoAsync("/#/upload");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Upload studies");
+
+        await page.Locator("#upload-files").SetInputFilesAsync(TestCorpus.File(CrFile));
+        await Expect(page.Locator("#upload-selection")).ToContainTextAsync("1 file chosen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and finalize" }).ClickAsync();
+
+        // One study: the page opens it by itself and refreshes it until it is finished.
+        await page.WaitForURLAsync(new Regex("#/studies/[0-9.]+$"), new() { Timeout = 60_000 });
+        var studyId = Uri.UnescapeDataString(new Uri(page.Url).Fragment["#/studies/".Length..]);
+        await Expect(page.Locator(".study-status .badge")).ToHaveTextAsync("completed", Processing);
+        var instance = page.Locator("li.instance").First;
+        await Expect(instance.Locator("h3 .badge")).ToHaveTextAsync("done");
+        await Expect(instance.Locator(".route")).ToHaveTextAsync("xray");
+        await Expect(instance.Locator(".analysis")).ToContainTextAsync("dicom-header");
+        await Expect(instance.GetByRole(AriaRole.Link, new() { Name = "De-identified DICOM" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download report (JSON)" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#summary-heading + dl")).ToContainTextAsync("CR");
+
+        var thumbnail = instance.Locator("img.thumbnail");
+        await Expect(thumbnail).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.thumbnail'); return i && i.complete && i.naturalWidth > 0; }",
+            null, new() { Timeout = 30_000 });
+        Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") > 0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Studies", Exact = true }).ClickAsync();
+        var row = page.Locator($"tr[data-study='{studyId}']");
+        await Expect(row).ToBeVisibleAsync();
+        await page.Locator("#status-filter").SelectOptionAsync("completed");
+        await page.WaitForURLAsync(new Regex("status=completed$"));
+        await Expect(page.Locator("table.studies caption")).ToHaveTextAsync("Studies with status completed");
+        await Expect(row.Locator(".badge")).ToHaveTextAsync("completed");
+        await page.Locator("#status-filter").SelectOptionAsync("failed");
+        await Expect(page.Locator(".empty")).ToHaveTextAsync("No failed studies.");
+        await Expect(row).ToHaveCountAsync(0);
+
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task Api_errors_are_shown_as_their_problem_details()
+    {
+        await using var browser = await system.OpenAsync();
+        var page = browser.Page;
+
+        await page.GotoAsync("/#/studies/1.2.826.0.1.3680043.99999");
+        var problem = page.GetByRole(AriaRole.Alert);
+        await Expect(problem).ToContainTextAsync("Study not found");
+        await Expect(problem).ToContainTextAsync("HTTP 404");
+        await Expect(problem).ToContainTextAsync("No study has this id.");
+
+        await page.GotoAsync("/#/upload");
+        await page.Locator("#upload-files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "not-an-image.dcm", MimeType = "application/octet-stream", Buffer = "this is neither DICOM nor an image"u8.ToArray(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and finalize" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(new Regex(@"\(HTTP 4\d\d\)"));
+        await Expect(page.Locator(".upload-state")).ToHaveTextAsync("The upload failed.");
+
+        // The browser logs failed requests as console errors; those are the API's answers under test, nothing else.
+        Assert.All(browser.Errors, error => Assert.Contains("status of 4", error));
+    }
+}
