@@ -11,7 +11,8 @@ namespace MedImaging.Cli.Commands;
 
 /// <summary>
 /// `medimaging bench deid`: de-identifies N copies (default 200) of a 512x512 16-bit CT carrying 40+ fake
-/// identifying attributes (in-process on one thread and on all cores, and as a `medimaging deid` process), then runs
+/// identifying attributes (in-process on one thread and on all cores, and as a `medimaging deid` process: the native
+/// executable of scripts/publish-cli.sh when built, and this framework-dependent one), then runs
 /// gdcmanon --dumb once over the same directory and a pydicom script with the same removals, and prints the files/s
 /// and CPU time per file of each from the same run, with the machine's load.
 /// </summary>
@@ -69,7 +70,9 @@ public sealed class BenchDeidCommand : ICliCommand
         var actions = PeerActions.ForBenchmark();
         string Fresh(string name, int run) => Directory.CreateDirectory(Path.Combine(work, $"{name}-{run}")).FullName;
         Measurement ours = Measurement.None, parallel = Measurement.None, gdcm = Measurement.None, pydicom = Measurement.None;
-        Measurement? cli = Measurement.None;
+        // The native executable users run (scripts/publish-cli.sh) and, when this is the framework-dependent one, itself.
+        var clis = new[] { OurCli.Native(), OurCli.FrameworkDependent() }.OfType<OurCli>().Distinct().ToList();
+        var cliMeasurements = clis.Select(_ => Measurement.None).ToArray();
         for (var run = 0; run < runs; run++)
         {
             var target = Fresh("ours", run);
@@ -82,15 +85,19 @@ public sealed class BenchDeidCommand : ICliCommand
             var parallelTarget = Fresh("ours-parallel", run);
             parallel = parallel.Best(MeasureInProcess(() => Parallel.ForEach(inputs, path => DeidentifyOne(deidentifier, path, parallelTarget))));
 
-            var cliTarget = Fresh("ours-cli", run);
-            cli = cli is null ? null : MeasureChild(() => PeerRunner.RunOurCli(inputs, cliTarget)) is { } c ? cli.Best(c) : null;
-            gdcm = gdcm.Best(MeasureChild(() => PeerRunner.RunGdcmanon(input, Fresh("gdcmanon", run), actions))!);
-            pydicom = pydicom.Best(MeasureChild(() => PeerRunner.RunPydicom(input, Fresh("pydicom", run), actions, work))!);
+            for (var i = 0; i < clis.Count; i++)
+            {
+                var cliTarget = Fresh($"ours-cli{i}", run);
+                var cli = clis[i];
+                cliMeasurements[i] = cliMeasurements[i].Best(MeasureChild(() => PeerRunner.RunOurCli(cli, inputs, cliTarget)));
+            }
+            gdcm = gdcm.Best(MeasureChild(() => PeerRunner.RunGdcmanon(input, Fresh("gdcmanon", run), actions)));
+            pydicom = pydicom.Best(MeasureChild(() => PeerRunner.RunPydicom(input, Fresh("pydicom", run), actions, work)));
         }
 
         var checks = new List<(string, string)> { ("medimaging", "ours-0"), ("medimaging", "ours-parallel-0"), ("gdcmanon", "gdcmanon-0"), ("pydicom", "pydicom-0") };
-        if (cli is not null)
-            checks.Add(("medimaging deid", "ours-cli-0"));
+        for (var i = 0; i < clis.Count; i++)
+            checks.Add(($"medimaging deid ({clis[i].Kind})", $"ours-cli{i}-0"));
         foreach (var (tool, name) in checks)
         {
             var written = Directory.GetFiles(Path.Combine(work, name)).Length;
@@ -108,16 +115,21 @@ public sealed class BenchDeidCommand : ICliCommand
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before {loadBefore}, after {LoadAverage()}");
         output.WriteLine(Line("medimaging", ours, "(Basic profile, in-process, one thread, after one warm-up pass)"));
         output.WriteLine(Line("medimaging", parallel, $"(same, {Environment.ProcessorCount} threads)"));
-        if (cli is not null)
-            output.WriteLine(Line("medimaging deid", cli, $"(the CLI as a separate process: start-up and JIT included, {Environment.ProcessorCount} threads)"));
+        for (var i = 0; i < clis.Count; i++)
+            output.WriteLine(Line("medimaging deid", cliMeasurements[i], $"(the CLI as a separate process, {clis[i].Kind}: start-up included, {Environment.ProcessorCount} threads)"));
+        if (clis.Count == 0 || clis[0].Kind.StartsWith("framework", StringComparison.Ordinal))
+            output.WriteLine($"note: no native CLI found: scripts/publish-cli.sh builds {OurCli.PublishedPath} (or set {OurCli.Variable})");
         output.WriteLine(Line("gdcmanon", gdcm, $"({PeerRunner.GdcmVersion().Split('\n')[0]}, --dumb, same removals, one run over the directory)"));
         output.WriteLine(Line("pydicom", pydicom, $"(pydicom {PeerRunner.PydicomVersion()}, same removals, one python process)"));
         output.WriteLine(Ratio("one thread", ours.Wall, gdcm.Wall, pydicom.Wall));
         output.WriteLine(Ratio($"{Environment.ProcessorCount} threads", parallel.Wall, gdcm.Wall, pydicom.Wall));
-        if (cli is not null)
-            output.WriteLine(Ratio("CLI process", cli.Wall, gdcm.Wall, pydicom.Wall));
+        for (var i = 0; i < clis.Count; i++)
+            output.WriteLine(Ratio($"CLI process, {clis[i].Kind}", cliMeasurements[i].Wall, gdcm.Wall, pydicom.Wall));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU time per file (less sensitive to load): {gdcm.Cpu / ours.Cpu:F1}x less than gdcmanon, {pydicom.Cpu / ours.Cpu:F1}x less than pydicom (one thread)"));
+        for (var i = 0; i < clis.Count; i++)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU time per file, CLI process ({clis[i].Kind}): {gdcm.Cpu / cliMeasurements[i].Cpu:F1}x less than gdcmanon, {pydicom.Cpu / cliMeasurements[i].Cpu:F1}x less than pydicom"));
         return 0;
     }
 
@@ -129,10 +141,11 @@ public sealed class BenchDeidCommand : ICliCommand
         return new Measurement(clock.Elapsed, CpuClock.OwnProcess() - cpu);
     }
 
-    private static Measurement? MeasureChild(Func<TimeSpan?> run)
+    private static Measurement MeasureChild(Func<TimeSpan> run)
     {
         var cpu = CpuClock.Children();
-        return run() is { } wall ? new Measurement(wall, CpuClock.Children() - cpu) : null;
+        var wall = run();
+        return new Measurement(wall, CpuClock.Children() - cpu);
     }
 
     private static string LoadAverage() =>

@@ -30,22 +30,9 @@ internal static class PeerRunner
         return Time(DebianPython, [script, input, output]);
     }
 
-    /// <summary>
-    /// Runs our own CLI as a separate process over the same inputs (`medimaging deid`, cold start, JIT included, all
-    /// cores); null when this process is not the medimaging executable (e.g. under a test host).
-    /// </summary>
-    public static TimeSpan? RunOurCli(IReadOnlyList<string> inputs, string output)
-    {
-        var host = Environment.ProcessPath;
-        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
-        if (host is null || entry is null || Path.GetFileNameWithoutExtension(entry) != "medimaging")
-            return null;
-        var args = new List<string>();
-        if (Path.GetFileNameWithoutExtension(host) != "medimaging")
-            args.Add(entry);
-        args.AddRange(["deid", .. inputs, "-o", output, "--secret", "bench-secret"]);
-        return Time(host, args);
-    }
+    /// <summary>Runs a `medimaging` executable as a separate process over the same inputs (`medimaging deid`, all cores).</summary>
+    public static TimeSpan RunOurCli(OurCli cli, IReadOnlyList<string> inputs, string output) =>
+        Time(cli.Program, [.. cli.Prefix, "deid", .. inputs, "-o", output, "--secret", "bench-secret"]);
 
     public static string PydicomVersion() => Capture(DebianPython, ["-c", "import pydicom; print(pydicom.__version__)"]).Trim();
 
