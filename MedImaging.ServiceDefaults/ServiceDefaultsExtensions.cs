@@ -32,6 +32,7 @@ public static class ServiceDefaultsExtensions
 
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        if (ParentWatch.IsRequested) builder.Services.AddHostedService<ParentWatch>();
         return builder;
     }
 

@@ -5,8 +5,8 @@ using MedImaging.Aws.StudyQueue;
 namespace MedImaging.Api.Uploads;
 
 /// <summary>
-/// Makes each study of an accepted upload visible and tells its grain about each instance (then, if asked, that the
-/// study is whole). Called only once every object is stored: a grain never hears of bytes that are not there.
+/// Makes each study of an accepted upload visible and tells its grain about each instance (the last one also saying,
+/// if asked, that the study is whole). Called only once every object is stored: a grain never hears of bytes that are not there.
 /// Every message has a deterministic deduplication id, so announcing the same upload twice sends nothing new.
 /// </summary>
 public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimeProvider clock, ILogger<StudyAnnouncer> logger)
@@ -20,18 +20,19 @@ public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimePr
         var byStudy = accepted.GroupBy(a => a.StudyKey).ToList();
         foreach (var study in byStudy)
             await studies.CreateIfAbsentAsync(StudyRecord.New(study.Key, now), cancellationToken);
-        foreach (var instance in accepted)
+        foreach (var study in byStudy)
         {
-            await queue.SendAsync(new InstanceReceived(
-                instance.StudyKey, instance.InstanceId, instance.Object.Bucket, instance.Object.Key,
-                instance.ContentType, instance.Object.Size, instance.Object.ContentSha256, now), cancellationToken: cancellationToken);
-        }
-        if (finalizeRequestId is not null)
-        {
-            foreach (var study in byStudy)
+            // The study's last instance carries the finalize: the grain completes the study in that instance's turn.
+            var last = study.Last();
+            FinalizeRequest? finalize = finalizeRequestId is null
+                ? null
+                : new FinalizeRequest(finalizeRequestId, expectInstances ? study.Select(i => i.InstanceId).Distinct().Count() : null);
+            foreach (var instance in study)
             {
-                int? expected = expectInstances ? study.Select(i => i.InstanceId).Distinct().Count() : null;
-                await queue.SendAsync(new FinalizeStudy(study.Key, expected, finalizeRequestId), cancellationToken: cancellationToken);
+                await queue.SendAsync(new InstanceReceived(
+                    instance.StudyKey, instance.InstanceId, instance.Object.Bucket, instance.Object.Key,
+                    instance.ContentType, instance.Object.Size, instance.Object.ContentSha256, now,
+                    ReferenceEquals(instance, last) ? finalize : null), cancellationToken: cancellationToken);
             }
         }
         foreach (var study in byStudy)

@@ -10,10 +10,18 @@ public static class DynamoDbLocal
 {
     public const string ResourceName = "dynamodb";
 
+    // Java cannot watch its standard input for us: a shell runs it, kills it when the AppHost's pipe closes (the
+    // AppHost died without stopping us), and exits with it when it exits by itself.
+    private const string ExitWithParent =
+        "exec 3<&0; \"$@\" </dev/null & child=$!; " +
+        "(while read -r _; do :; done <&3; kill $child 2>/dev/null) & watcher=$!; " +
+        "wait $child; status=$?; kill $watcher 2>/dev/null; exit $status";
+
     public static ChildProcessSpec Spec(RepositoryLayout layout, int port) => new(
         ResourceName,
-        "java",
+        "/bin/sh",
         [
+            "-c", ExitWithParent, "sh", "java",
             // C1-only JIT and the serial collector halve start-up time (measured ~4.7 s -> ~1.9 s).
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
             "-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar",

@@ -10,6 +10,9 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private const int RecentLineCount = 40;
 
+    /// <summary>Tells a child to exit when its standard input reaches end of file (the AppHost holds the other end).</summary>
+    public const string ExitWithParentVariable = "MEDIMAGING_EXIT_WITH_PARENT";
+
     private readonly Process process;
     private readonly IChildOutputSink sink;
     private readonly Queue<string> recentLines = new();
@@ -53,6 +56,8 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             startInfo.Environment[key] = value;
         }
+        // Our standard-input pipe closes when we die, however we die; the child watches it (see ParentWatch).
+        startInfo.Environment[ExitWithParentVariable] = "stdin";
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var child = new ChildProcess(spec.Name, process, sink);
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data, isError: false);

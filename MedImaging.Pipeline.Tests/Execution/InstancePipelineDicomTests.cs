@@ -180,7 +180,41 @@ public sealed class InstancePipelineDicomTests : IDisposable
 
         Assert.Equal(InstanceStatus.Completed, progress.Status);
         Assert.All(_harness.Store.Locations, l => Assert.Equal(1, _harness.Store.WriteCount(l)));
-        // upload + .dcm + .jpg + analysis + 2 routed copies + result
-        Assert.Equal(7, _harness.Store.Locations.Count);
+        // upload + .dcm + .jpg + 2 routed copies + result (the header analyzer's answer needs no keeping)
+        Assert.Equal(6, _harness.Store.Locations.Count);
+    }
+
+    [Fact]
+    public async Task A_first_delivery_writes_without_asking_first_and_running_it_again_rewrites_the_same_bytes()
+    {
+        var oracle = DcmDump.Values(TestCorpus.File("ct_ele_14s.dcm"), "0020,000d", "0008,0018");
+        var item = await _harness.UploadAsync(oracle["0020,000d"], oracle["0008,0018"], File.ReadAllBytes(TestCorpus.File("ct_ele_14s.dcm")));
+
+        var done = await RunFirstDeliveryAsync(InstanceProgress.Start(item));
+        Assert.Equal(InstanceStatus.Completed, done.Status);
+        Assert.Equal(0, _harness.Store.ExistenceChecks);
+        var outputs = await OutputsAsync();
+        Assert.Equal(5, outputs.Count);
+
+        // Had the receive count lied (an earlier run did write), the same keys get the same bytes: no second output.
+        Assert.Equal(done.RoutedCopies, (await RunFirstDeliveryAsync(InstanceProgress.Start(item))).RoutedCopies);
+        var again = await OutputsAsync();
+        Assert.Equal(outputs.Keys.Order(), again.Keys.Order());
+        Assert.All(outputs, o => Assert.Equal(o.Value, again[o.Key]));
+    }
+
+    private async Task<InstanceProgress> RunFirstDeliveryAsync(InstanceProgress progress)
+    {
+        while (!progress.IsFinished)
+            progress = (await _harness.Pipeline.RunStepAsync(progress, firstDelivery: true, CancellationToken.None)).Progress;
+        return progress;
+    }
+
+    private async Task<Dictionary<string, byte[]>> OutputsAsync()
+    {
+        var outputs = new Dictionary<string, byte[]>();
+        foreach (var location in _harness.Store.Locations.Where(l => l.Bucket != PipelineHarness.Buckets.IngestBucket))
+            outputs[$"{location.Bucket}/{location.Key}"] = (await _harness.Store.GetAsync(location, default))!.Content.ToArray();
+        return outputs;
     }
 }

@@ -22,6 +22,8 @@ public sealed class HeaderImageAnalyzer : IImageAnalyzer
 
     public string Name => AnalyzerName;
 
+    public bool IsDeterministicFromHeader => true;
+
     public Task<AnalysisResult> AnalyzeAsync(AnalysisRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(Classify(request.Metadata));
 

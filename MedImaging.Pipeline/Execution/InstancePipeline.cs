@@ -26,7 +26,16 @@ public sealed partial class InstancePipeline(
     TimeProvider timeProvider,
     ILogger<InstancePipeline> logger)
 {
-    public async Task<StepRun> RunStepAsync(InstanceProgress progress, CancellationToken cancellationToken)
+    public Task<StepRun> RunStepAsync(InstanceProgress progress, CancellationToken cancellationToken) =>
+        RunStepAsync(progress, firstDelivery: false, cancellationToken);
+
+    /// <param name="firstDelivery">
+    /// The caller knows no earlier run of this instance can have written anything (the message that brought it is on
+    /// its first delivery): the step then writes its outputs without first asking whether they exist. Every output key
+    /// is deterministic and its content too, so were the caller wrong, an output would be overwritten with itself,
+    /// never duplicated.
+    /// </param>
+    public async Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, CancellationToken cancellationToken)
     {
         if (progress.IsFinished || progress.NextStep is not { } step)
             throw new InvalidOperationException($"The instance is already {progress.Status}");
@@ -39,7 +48,7 @@ public sealed partial class InstancePipeline(
         TimeSpan? retryAfter = null;
         try
         {
-            (next, var alreadyDone) = await ExecuteAsync(step, progress, cancellationToken);
+            (next, var alreadyDone) = await ExecuteAsync(step, progress, new Outputs(ports.Store, firstDelivery), cancellationToken);
             outcome = alreadyDone ? StepOutcome.AlreadyDone : StepOutcome.Succeeded;
             next = Advance(next, step);
         }
@@ -86,15 +95,15 @@ public sealed partial class InstancePipeline(
         return (progress, timeline);
     }
 
-    private Task<(InstanceProgress Progress, bool AlreadyDone)> ExecuteAsync(PipelineStep step, InstanceProgress progress, CancellationToken ct) => step switch
+    private Task<(InstanceProgress Progress, bool AlreadyDone)> ExecuteAsync(PipelineStep step, InstanceProgress progress, Outputs outputs, CancellationToken ct) => step switch
     {
         PipelineStep.Validate => ValidateAsync(progress, ct),
         PipelineStep.ExtractMetadata => ExtractMetadataAsync(progress, ct),
-        PipelineStep.Deidentify => DeidentifyAsync(progress, ct),
-        PipelineStep.Render => RenderAsync(progress, ct),
-        PipelineStep.Analyze => AnalyzeAsync(progress, ct),
-        PipelineStep.Route => RouteAsync(progress, ct),
-        PipelineStep.Publish => PublishAsync(progress, ct),
+        PipelineStep.Deidentify => DeidentifyAsync(progress, outputs, ct),
+        PipelineStep.Render => RenderAsync(progress, outputs, ct),
+        PipelineStep.Analyze => AnalyzeAsync(progress, outputs, ct),
+        PipelineStep.Route => RouteAsync(progress, outputs, ct),
+        PipelineStep.Publish => PublishAsync(progress, outputs, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 
@@ -128,22 +137,26 @@ public sealed partial class InstancePipeline(
         return (progress with { Metadata = ports.Reader.ExtractMetadata(source) }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> DeidentifyAsync(InstanceProgress progress, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> DeidentifyAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         if (!metadata.IsDicom)
         {
-            // A plain image has no header to clean: it is named by pseudonyms and passed on as it is.
+            // A plain image is named by pseudonyms; what it carries besides pixels (EXIF, XMP, text ...) is dropped.
             var study = pseudonyms.Pseudonym(progress.Item.StudyKey);
-            var outcome = new DeidentificationOutcome(false, study, pseudonyms.Pseudonym(progress.Item.StudyKey + "/images"),
-                pseudonyms.Pseudonym($"{progress.Item.StudyKey}/{progress.Item.InstanceKey}"), null, false, new Dictionary<string, int>());
-            return (progress with { Deidentification = outcome }, false);
+            var series = pseudonyms.Pseudonym(progress.Item.StudyKey + "/images");
+            var instance = pseudonyms.Pseudonym($"{progress.Item.StudyKey}/{progress.Item.InstanceKey}");
+            var cleanImage = PlainImageOutput(metadata, study, series, instance);
+            var (removed, written) = await WriteStrippedImageAsync(progress, metadata, cleanImage, outputs, ct);
+            var outcome = new DeidentificationOutcome(false, study, series, instance, cleanImage, false,
+                new Dictionary<string, int> { ["Removed"] = removed });
+            return (progress with { Deidentification = outcome }, !written);
         }
 
         var source = await ReadSourceAsync(progress, ct);
         var clean = await ports.Deidentifier.DeidentifyAsync(source, ct);
         var output = new ObjectLocation(buckets.ProcessedBucket, PipelineKeys.Processed(clean.StudyUid, clean.SeriesUid, clean.InstanceUid, "dcm"));
-        var exists = await ports.Store.ExistsAsync(output, ct);
+        var exists = await outputs.ExistsAsync(output, ct);
         if (!exists)
             await ports.Store.PutAsync(output, clean.Content, "application/dicom", ct);
         var result = new DeidentificationOutcome(false, clean.StudyUid, clean.SeriesUid, clean.InstanceUid, output,
@@ -151,23 +164,24 @@ public sealed partial class InstancePipeline(
         return (progress with { Deidentification = result }, exists);
     }
 
-    private async Task<(InstanceProgress, bool)> RenderAsync(InstanceProgress progress, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> RenderAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         var deid = Require(progress.Deidentification, "de-identification");
         if (!metadata.IsDicom)
         {
-            var (extension, contentType) = metadata.Kind == InstanceKind.Png ? ("png", "image/png") : ("jpg", "image/jpeg");
-            var copy = new ObjectLocation(buckets.ProcessedBucket, PipelineKeys.Processed(deid.StudyUid, deid.SeriesUid, deid.InstanceUid, extension));
-            var copied = await ports.Store.ExistsAsync(copy, ct);
-            if (!copied)
-                await ports.Store.CopyAsync(progress.Item.Source, copy, ct);
-            return (progress with { Rendered = new RenderedOutput(copy, contentType) }, copied);
+            // The stripped image de-identification wrote is the rendered image (written here if that step predates it).
+            var plain = PlainImageOutput(metadata, deid.StudyUid, deid.SeriesUid, deid.InstanceUid);
+            if (deid.Output == plain)
+                return (progress with { Rendered = new RenderedOutput(plain, PlainImageContentType(metadata)) }, false);
+            var exists = await outputs.ExistsAsync(plain, ct);
+            if (!exists) await WriteStrippedImageAsync(progress, metadata, plain, outputs, ct);
+            return (progress with { Rendered = new RenderedOutput(plain, PlainImageContentType(metadata)) }, exists);
         }
 
         var target = new ObjectLocation(buckets.ProcessedBucket,
             PipelineKeys.Processed(deid.StudyUid, deid.SeriesUid, deid.InstanceUid, ports.Renderer.Extension));
-        if (await ports.Store.ExistsAsync(target, ct))
+        if (await outputs.ExistsAsync(target, ct))
             return (progress with { Rendered = new RenderedOutput(target, ports.Renderer.ContentType) }, true);
 
         var dicom = await ports.Store.GetAsync(Require(deid.Output, "de-identified output"), ct)
@@ -179,33 +193,33 @@ public sealed partial class InstancePipeline(
         return (progress with { Rendered = new RenderedOutput(target, ports.Renderer.ContentType) }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> AnalyzeAsync(InstanceProgress progress, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> AnalyzeAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
+        // No pixels to look at, or an analyzer that reads only the header: asked again, it answers the same for free.
+        if (progress.Rendered is null || ports.Analyzer.IsDeterministicFromHeader)
+        {
+            var fromHeader = progress.Rendered is null
+                ? HeaderImageAnalyzer.Classify(metadata)
+                : await ports.Analyzer.AnalyzeAsync(new AnalysisRequest(metadata, ReadOnlyMemory<byte>.Empty, progress.Rendered.ContentType, progress.Rendered.Location), ct);
+            return (progress with { Analysis = fromHeader }, false);
+        }
+
         var work = new ObjectLocation(buckets.IngestBucket, WorkKey(progress, PipelineStep.Analyze));
-        if (await ports.Store.GetAsync(work, ct) is { } earlier)
+        if (await outputs.GetEarlierAsync(work, ct) is { } earlier)
             return (progress with { Analysis = JsonSerializer.Deserialize(earlier.Content.Span, PipelineJson.Default.AnalysisResult) }, true);
 
-        AnalysisResult result;
-        if (progress.Rendered is null)
-        {
-            // No pixels to look at: the header is all there is.
-            result = HeaderImageAnalyzer.Classify(metadata);
-        }
-        else
-        {
-            var image = await ports.Store.GetAsync(progress.Rendered.Location, ct)
-                        ?? throw StepFailure.Transient("rendered-image-missing", "The rendered image is not readable yet");
-            result = await ports.Analyzer.AnalyzeAsync(
-                new AnalysisRequest(metadata, image.Content, progress.Rendered.ContentType, progress.Rendered.Location), ct);
-        }
+        var image = await ports.Store.GetAsync(progress.Rendered.Location, ct)
+                    ?? throw StepFailure.Transient("rendered-image-missing", "The rendered image is not readable yet");
+        var result = await ports.Analyzer.AnalyzeAsync(
+            new AnalysisRequest(metadata, image.Content, progress.Rendered.ContentType, progress.Rendered.Location), ct);
 
         // Kept so a redelivery does not pay for (or get a different answer from) a second analysis.
         await ports.Store.PutAsync(work, JsonSerializer.SerializeToUtf8Bytes(result, PipelineJson.Default.AnalysisResult), "application/json", ct);
         return (progress with { Analysis = result }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> RouteAsync(InstanceProgress progress, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> RouteAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         var deid = Require(progress.Deidentification, "de-identification");
@@ -225,17 +239,19 @@ public sealed partial class InstancePipeline(
             if (progress.Rendered is { } image) copies.Add((image.Location, image.Location with { Bucket = bucket }));
         }
 
-        var written = 0;
-        foreach (var (from, to) in copies)
+        // A plain image's de-identified output is also its rendered image: one copy.
+        copies = copies.DistinctBy(c => c.To).ToList();
+        // The copies are independent: they run at the same time.
+        var written = await Task.WhenAll(copies.Select(async copy =>
         {
-            if (await ports.Store.ExistsAsync(to, ct)) continue;
-            await ports.Store.CopyAsync(from, to, ct);
-            written++;
-        }
-        return (progress with { Routing = decision, RoutedCopies = copies.Select(c => c.To).ToList() }, copies.Count > 0 && written == 0);
+            if (await outputs.ExistsAsync(copy.To, ct)) return false;
+            await ports.Store.CopyAsync(copy.From, copy.To, ct);
+            return true;
+        }));
+        return (progress with { Routing = decision, RoutedCopies = copies.Select(c => c.To).ToList() }, copies.Count > 0 && !written.Any(w => w));
     }
 
-    private async Task<(InstanceProgress, bool)> PublishAsync(InstanceProgress progress, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> PublishAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
     {
         var completed = progress with { Status = InstanceStatus.Completed };
         var result = InstanceResult.From(completed, pseudonyms);
@@ -243,7 +259,7 @@ public sealed partial class InstancePipeline(
         var location = new ObjectLocation(buckets.ProcessedBucket, deid.Failed
             ? PipelineKeys.Processed(pseudonyms.Pseudonym(progress.Item.StudyKey), "deidentification-failed", result.InstanceUid, "json")
             : PipelineKeys.Processed(deid.StudyUid, deid.SeriesUid, deid.InstanceUid, "json"));
-        var exists = await ports.Store.ExistsAsync(location, ct);
+        var exists = await outputs.ExistsAsync(location, ct);
         if (!exists)
             await ports.Store.PutAsync(location, JsonSerializer.SerializeToUtf8Bytes(result, PipelineJson.Default.InstanceResult), "application/json", ct);
         return (progress with { Result = location }, exists);
@@ -254,6 +270,30 @@ public sealed partial class InstancePipeline(
         var source = await ports.Store.GetAsync(progress.Item.Source, ct)
                      ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
         return source.Content;
+    }
+
+    private ObjectLocation PlainImageOutput(InstanceMetadata metadata, string study, string series, string instance) =>
+        new(buckets.ProcessedBucket, PipelineKeys.Processed(study, series, instance, metadata.Kind == InstanceKind.Png ? "png" : "jpg"));
+
+    private static string PlainImageContentType(InstanceMetadata metadata) => metadata.Kind == InstanceKind.Png ? "image/png" : "image/jpeg";
+
+    /// <returns>How many metadata segments or chunks were dropped, and whether the output was written now (false: it existed).</returns>
+    private async Task<(int Removed, bool Written)> WriteStrippedImageAsync(InstanceProgress progress, InstanceMetadata metadata, ObjectLocation target, Outputs outputs, CancellationToken ct)
+    {
+        var source = await ReadSourceAsync(progress, ct);
+        StrippedImage stripped;
+        try
+        {
+            stripped = PlainImageMetadata.Strip(source.Span, metadata.Kind);
+        }
+        catch (MalformedImageException e)
+        {
+            // Its message names the format and an offset, never content.
+            throw StepFailure.Permanent("deidentification-failed", e.Message, e);
+        }
+        if (await outputs.ExistsAsync(target, ct)) return (stripped.RemovedCount, false);
+        await ports.Store.PutAsync(target, stripped.Content, PlainImageContentType(metadata), ct);
+        return (stripped.RemovedCount, true);
     }
 
     private static DeidentificationOutcome FailedDeidentification(InstanceProgress progress, StepFailure failure) =>

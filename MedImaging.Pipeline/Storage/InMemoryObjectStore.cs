@@ -10,6 +10,7 @@ public sealed class InMemoryObjectStore : IObjectStore
 {
     private readonly ConcurrentDictionary<ObjectLocation, StoredObject> _objects = new();
     private readonly ConcurrentDictionary<ObjectLocation, int> _writes = new();
+    private int _existenceChecks;
 
     public IReadOnlyCollection<ObjectLocation> Locations => _objects.Keys.ToList();
 
@@ -17,11 +18,17 @@ public sealed class InMemoryObjectStore : IObjectStore
 
     public int TotalWrites => _writes.Values.Sum();
 
+    /// <summary>How often a caller asked whether an object exists (a HEAD request on S3).</summary>
+    public int ExistenceChecks => Volatile.Read(ref _existenceChecks);
+
     public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken) =>
         Task.FromResult(_objects.TryGetValue(location, out var value) ? value : null);
 
-    public Task<bool> ExistsAsync(ObjectLocation location, CancellationToken cancellationToken) =>
-        Task.FromResult(_objects.ContainsKey(location));
+    public Task<bool> ExistsAsync(ObjectLocation location, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _existenceChecks);
+        return Task.FromResult(_objects.ContainsKey(location));
+    }
 
     public Task PutAsync(ObjectLocation location, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {

@@ -13,7 +13,9 @@ public interface IStudyGrain : IGrainWithStringKey
     /// Several <see cref="Aws.Studies.InstanceReceived"/> and <see cref="ContinueInstance"/> messages of this study in one
     /// turn: their instances run at the same time, their results are applied in message order and saved once.
     /// </summary>
-    Task RunInstances(IReadOnlyList<StudyMessage> messages);
+    /// <param name="firstDelivery">Every message is on its first delivery: an instance they bring in is new to the
+    /// pipeline too, so its steps need not look for outputs of an earlier run.</param>
+    Task RunInstances(IReadOnlyList<StudyMessage> messages, bool firstDelivery = false);
 
     /// <summary>The client says the study is whole: complete it once every instance is done or failed.</summary>
     Task Finalize(FinalizeStudy message);

@@ -29,12 +29,14 @@ public sealed class StudyGrain(
 
     public Task InstanceReceived(InstanceReceived message) => RunInstances([message]);
 
-    public async Task RunInstances(IReadOnlyList<StudyMessage> messages)
+    public async Task RunInstances(IReadOnlyList<StudyMessage> messages, bool firstDelivery = false)
     {
         var study = state.State.Study
                     ?? StudyRecord.New(GetPrimaryKeyString(), messages.OfType<InstanceReceived>().Select(m => m.ReceivedAt).DefaultIfEmpty(clock.GetUtcNow()).Min());
+        if (study.Timeline is null or { Count: 0 }) study = study with { Timeline = [new StudyEvent("received", study.CreatedAt)] };
         var studyRef = StudyKeys.LogRef(study.StudyKey);
         var due = new Dictionary<string, InstanceRecord>(StringComparer.Ordinal);
+        var admittedNow = new HashSet<string>(StringComparer.Ordinal);
         var changed = state.State.Study is null;
         foreach (var message in messages)
         {
@@ -43,7 +45,16 @@ public sealed class StudyGrain(
                 case InstanceReceived received:
                     (study, var admitted, var conflict) = Admit(study, received);
                     changed |= admitted is not null || conflict;
-                    if (admitted is not null) due[admitted.InstanceId] = admitted;
+                    if (admitted is not null)
+                    {
+                        due[admitted.InstanceId] = admitted;
+                        admittedNow.Add(admitted.InstanceId);
+                    }
+                    if (received.ThenFinalize is { } finalize && WithFinalizeRequested(study, finalize.ExpectedInstances, clock.GetUtcNow()) is { } finalized)
+                    {
+                        study = finalized;
+                        changed = true;
+                    }
                     break;
                 case ContinueInstance timer when !due.ContainsKey(timer.InstanceId) && IsDue(timer) is { } record:
                     due[record.InstanceId] = record;
@@ -57,7 +68,8 @@ public sealed class StudyGrain(
         if (!changed) return;
 
         var runs = await Task.WhenAll(due.Values.Select(async record =>
-            (Record: record, Run: await runner.RunAsync(InstanceRecords.Progress(record)!, record.ContentSha256, CancellationToken.None))));
+            (Record: record, Run: await runner.RunAsync(InstanceRecords.Progress(record)!, record.ContentSha256,
+                firstDelivery && admittedNow.Contains(record.InstanceId), CancellationToken.None))));
         var now = clock.GetUtcNow();
         foreach (var (record, run) in runs)
         {
@@ -65,7 +77,6 @@ public sealed class StudyGrain(
             state.State.Instances[updated.InstanceId] = updated;
             await FollowUpAsync(study.StudyKey, updated, run);
         }
-        if (study.Timeline is null or { Count: 0 }) study = study with { Timeline = [new StudyEvent("received", study.CreatedAt)] };
         state.State.Study = await CompleteIfFinishedAsync(study with { UpdatedAt = now }, now);
         await state.WriteStateAsync();
     }
@@ -78,18 +89,24 @@ public sealed class StudyGrain(
             return;
         }
         var now = clock.GetUtcNow();
-        var study = state.State.Study ?? StudyRecord.New(GetPrimaryKeyString(), now);
-        if (study.FinalizeRequested && study.ExpectedInstances == message.ExpectedInstances && study.Status is StudyStatus.Completed or StudyStatus.Failed)
+        if (WithFinalizeRequested(state.State.Study ?? StudyRecord.New(GetPrimaryKeyString(), now), message.ExpectedInstances, now) is not { } study)
             return;
-        study = study with
-        {
-            FinalizeRequested = true,
-            ExpectedInstances = message.ExpectedInstances,
-            UpdatedAt = now,
-            Timeline = Append(study.Timeline, new StudyEvent("finalize-requested", now, message.ExpectedInstances?.ToString())),
-        };
         state.State.Study = await CompleteIfFinishedAsync(study, now);
         await state.WriteStateAsync();
+    }
+
+    /// <returns>Null when the study already ended under this very finalize: nothing to change.</returns>
+    private static StudyRecord? WithFinalizeRequested(StudyRecord study, int? expectedInstances, DateTimeOffset now)
+    {
+        if (study.FinalizeRequested && study.ExpectedInstances == expectedInstances && study.Status is StudyStatus.Completed or StudyStatus.Failed)
+            return null;
+        return study with
+        {
+            FinalizeRequested = true,
+            ExpectedInstances = expectedInstances,
+            UpdatedAt = now,
+            Timeline = Append(study.Timeline, new StudyEvent("finalize-requested", now, expectedInstances?.ToString())),
+        };
     }
 
     public async Task RetryWebhook(RetryWebhook message)

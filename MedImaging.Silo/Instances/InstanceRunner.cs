@@ -25,14 +25,15 @@ public sealed class InstanceRunner(
     public const string ContentMismatchCode = "content-mismatch";
 
     /// <param name="expectedSha256">The upload's hash as the Api computed it: the validated bytes must be these.</param>
-    public async Task<InstanceRun> RunAsync(InstanceProgress progress, string expectedSha256, CancellationToken cancellationToken)
+    /// <param name="firstDelivery">No earlier run of this instance can have written its outputs (see <see cref="InstancePipeline.RunStepAsync(InstanceProgress, bool, CancellationToken)"/>).</param>
+    public async Task<InstanceRun> RunAsync(InstanceProgress progress, string expectedSha256, bool firstDelivery, CancellationToken cancellationToken)
     {
         var pipeline = new InstancePipeline(ports with { Store = new TurnObjectCache(ports.Store) },
             router, retryPolicy, buckets, pseudonyms, telemetry, clock, pipelineLogger);
         var timeline = new List<TimelineEntry>();
         while (!progress.IsFinished)
         {
-            var run = await pipeline.RunStepAsync(progress, cancellationToken);
+            var run = await pipeline.RunStepAsync(progress, firstDelivery, cancellationToken);
             progress = run.Progress;
             var entry = run.Entry;
             if (entry is { Step: PipelineStep.Validate, Outcome: StepOutcome.Succeeded } && progress.ContentSha256 != expectedSha256)

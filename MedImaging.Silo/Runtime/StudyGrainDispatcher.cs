@@ -11,7 +11,8 @@ namespace MedImaging.Silo.Runtime;
 /// Runs one turn: activates the message's study grain with its state read from DynamoDB, invokes the method the
 /// message stands for, and returns once the grain has saved. A state kept from this silo's previous turn of the
 /// study is used only if the study's version in DynamoDB is still the one it saved, so a turn always sees the
-/// latest state whichever silo ran the previous one.
+/// latest state whichever silo ran the previous one. A turn whose messages are all on their first delivery (a known
+/// receive count of exactly 1) says so to the grain: the instances it brings in cannot have outputs of an earlier run.
 /// </summary>
 public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable table, StudyStateCache states)
 {
@@ -38,12 +39,12 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
             await state.ReadStateAsync(cancellationToken);
         }
         var versionRead = state.Etag;
-        await RunGrainAsync(state, first, messages);
+        await RunGrainAsync(state, first, messages, firstDelivery: received.All(r => r.ReceiveCount == 1));
         // Kept only when the turn saved: a turn that returned without saving may have changed the state in memory.
         if (state.Etag != versionRead) states.Keep(first.StudyKey, state);
     }
 
-    private async Task RunGrainAsync(DynamoStudyState state, StudyMessage first, IReadOnlyList<StudyMessage> messages)
+    private async Task RunGrainAsync(DynamoStudyState state, StudyMessage first, IReadOnlyList<StudyMessage> messages, bool firstDelivery)
     {
         var grain = ActivatorUtilities.CreateInstance<StudyGrain>(services, (IPersistentState<StudyState>)state);
         grain.Activate(first.StudyKey);
@@ -51,7 +52,7 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
         if (messages.Count > 1 || RunsInOneTurn(first))
         {
             if (!messages.All(RunsInOneTurn)) throw new ArgumentException("Only instance messages share a turn.", nameof(messages));
-            await reference.RunInstances(messages);
+            await reference.RunInstances(messages, firstDelivery);
             return;
         }
         await (first switch

@@ -94,7 +94,8 @@ public sealed class StudyQueueConsumer(
         }
     }
 
-    // Consecutive instance messages of a study share one turn (their instances run at the same time, one save).
+    // Consecutive instance messages of a study share one turn (their instances run at the same time, one save); an
+    // instance that finalizes its study ends its turn, so whatever follows it is handled as after a finalize.
     // A message delivered more than twice has failed a turn other than by a crash: it runs alone, so that a poison
     // message reaches the dead-letter queue by itself instead of holding back the messages batched with it.
     private List<List<ReceivedStudyMessage>> Turns(List<ReceivedStudyMessage> messages)
@@ -105,7 +106,8 @@ public sealed class StudyQueueConsumer(
             var batchable = message is { Message: { } m, ReceiveCount: <= MaxBatchedDelivery } && StudyGrainDispatcher.RunsInOneTurn(m);
             if (batchable && turns.Count > 0 && turns[^1].Count < _options.MaxInstancesPerTurn
                 && turns[^1] is [{ Message: { } previous, ReceiveCount: <= MaxBatchedDelivery }, ..]
-                && StudyGrainDispatcher.RunsInOneTurn(previous))
+                && StudyGrainDispatcher.RunsInOneTurn(previous)
+                && turns[^1][^1].Message is not InstanceReceived { ThenFinalize: not null })
             {
                 turns[^1].Add(message);
             }

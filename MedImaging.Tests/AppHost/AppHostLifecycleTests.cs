@@ -27,6 +27,25 @@ public sealed class AppHostLifecycleTests
     }
 
     [Fact]
+    public async Task Children_stop_by_themselves_when_the_apphost_is_killed()
+    {
+        using var host = AppHostProcess.Start(FreePorts);
+        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
+        var children = ProcessTreeReader.Descendants(host.Id);
+        Assert.True(children.Count >= 4, $"expected emulators, silo and api below the AppHost, found {children.Count}:\n{host.Output}");
+
+        Assert.True(PosixKill.Kill(host.Id));
+        await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var survivors = children;
+        while (DateTime.UtcNow < deadline && (survivors = [.. children.Where(ProcessTreeReader.IsAlive)]).Count > 0)
+            await Task.Delay(200);
+        foreach (var pid in survivors) PosixKill.Kill(pid);
+        Assert.True(survivors.Count == 0, $"processes still running 30 s after the AppHost was killed: {string.Join(", ", survivors)}");
+    }
+
+    [Fact]
     public async Task Port_already_taken_is_a_clear_error_and_a_non_zero_exit()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);

@@ -14,3 +14,8 @@ try {
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => app.close().finally(() => process.exit(0)));
 }
+// The AppHost holds our standard input open; when it dies, however it dies, the pipe closes and we follow it.
+if (process.env.MEDIMAGING_EXIT_WITH_PARENT === "stdin") {
+  process.stdin.on("end", () => app.close().finally(() => process.exit(0)));
+  process.stdin.resume();
+}

@@ -9,6 +9,10 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 public sealed class IngestApiClient(Uri apiUrl, IngestBenchSettings settings) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(60) };
+    private int _polls;
+
+    /// <summary>GET /api/studies/{id} requests made so far.</summary>
+    public int Polls => Volatile.Read(ref _polls);
 
     /// <summary>POST /api/studies with one application/dicom body; true when answered 202.</summary>
     public async Task<bool> UploadAsync(BenchStudy study, bool finalize)
@@ -27,15 +31,21 @@ public sealed class IngestApiClient(Uri apiUrl, IngestBenchSettings settings) : 
     }
 
     /// <summary>Polls GET /api/studies/{id} until the condition holds; the state then, or null after the completion timeout.</summary>
-    public async Task<StudyState?> WaitForAsync(string studyUid, Func<StudyState, bool> condition)
+    public Task<StudyState?> WaitForAsync(string studyUid, Func<StudyState, bool> condition) =>
+        WaitForAsync(studyUid, condition, PollSchedule.Immediate(settings.PollInterval));
+
+    /// <summary>Polls on a schedule: every poll is a DynamoDB read in the measured system, so asking early and often loads it.</summary>
+    public async Task<StudyState?> WaitForAsync(string studyUid, Func<StudyState, bool> condition, PollSchedule schedule)
     {
         var clock = Stopwatch.StartNew();
+        if (schedule.FirstPollAfter > TimeSpan.Zero) await Task.Delay(schedule.FirstPollAfter);
         while (clock.Elapsed < settings.CompletionTimeout)
         {
+            Interlocked.Increment(ref _polls);
             using var response = await _http.GetAsync($"/api/studies/{studyUid}");
             if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<StudyState>() is { } state && condition(state))
                 return state;
-            await Task.Delay(settings.PollInterval);
+            await Task.Delay(schedule.Interval);
         }
         return null;
     }

@@ -20,7 +20,7 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         output.WriteLine($"    upload answered (202)          {LatencySummary.Of(timings.Select(t => t.AcceptedMs))}");
         output.WriteLine($"    upload -> completed (grain)    {LatencySummary.Of(timings.Select(t => t.CompletedMs))}");
         output.WriteLine($"    upload -> completed (polled)   {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
-        output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s; failures {Throughput.Failures}"));
+        output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s; failures {Throughput.Failures}; {Throughput.Polls / (double)Math.Max(1, Settings.Instances):0.0} status polls per study"));
         if (Throughput is { CpuSecondsPerInstance: { } perInstance, SystemCpuSeconds: { } cpu })
             output.WriteLine(string.Create(inv, $"    CPU of the system              {perInstance * 1000,8:0.0} ms per instance ({cpu:0.0} s used by the processes under pid {Settings.SystemPid}, emulators, background JIT and status polling included)"));
         var breakdown = StepBreakdown.Of(timings.Select(t => t.Completed));

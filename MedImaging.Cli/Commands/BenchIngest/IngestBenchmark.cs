@@ -5,12 +5,14 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 
 /// <summary>
 /// Throughput phase of the ingest benchmark: C workers each upload a one-instance study (finalized by the upload
-/// itself) and poll it until it is completed, until all N are done.
+/// itself) and poll it until it is completed, until all N are done. Polls start shortly before the typical completion
+/// time (<see cref="AdaptivePolling"/>), so that polling does not load the system it measures.
 /// </summary>
 /// <param name="systemCpuSeconds">Reads the CPU seconds the measured system has used so far, when known.</param>
 public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings settings, Func<double?> systemCpuSeconds, TextWriter progress)
 {
     private readonly ConcurrentBag<StudyTiming> _timings = [];
+    private readonly AdaptivePolling _polling = new(settings.PollInterval);
     private int _failures;
 
     public async Task<ThroughputResult> RunAsync(BenchStudy warmup, IReadOnlyList<BenchStudy> studies)
@@ -21,6 +23,7 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
 
         var next = -1;
         var cpuBefore = systemCpuSeconds();
+        var pollsBefore = api.Polls;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
@@ -30,7 +33,7 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
         });
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
-        return new ThroughputResult([.. _timings], _failures, elapsed, systemCpuSeconds() - cpuBefore);
+        return new ThroughputResult([.. _timings], _failures, elapsed, systemCpuSeconds() - cpuBefore, api.Polls - pollsBefore);
     }
 
 
@@ -44,12 +47,14 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
             return;
         }
         var accepted = clock.Elapsed;
-        var state = await api.WaitForAsync(study.StudyUid, s => s.IsFinished);
+        var schedule = _polling.Next();
+        var state = await api.WaitForAsync(study.StudyUid, s => s.IsFinished, schedule with { FirstPollAfter = schedule.FirstPollAfter - accepted });
         if (state is not { Status: "completed", CompletedAt: { } completedAt })
         {
             Fail(state is null ? "a study did not complete in time" : "a study failed");
             return;
         }
+        _polling.Completed((completedAt - sentAt).TotalMilliseconds);
         _timings.Add(new StudyTiming(accepted.TotalMilliseconds, (completedAt - sentAt).TotalMilliseconds, clock.Elapsed.TotalMilliseconds, state));
     }
 
@@ -64,7 +69,8 @@ public sealed class IngestBenchmark(IngestApiClient api, IngestBenchSettings set
 public sealed record StudyTiming(double AcceptedMs, double CompletedMs, double ObservedMs, StudyState Completed);
 
 /// <param name="SystemCpuSeconds">CPU the measured system spent in the run (polling included), when its process is known.</param>
-public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed, double? SystemCpuSeconds)
+/// <param name="Polls">Status requests (GET /api/studies/{id}) the workers made.</param>
+public sealed record ThroughputResult(IReadOnlyList<StudyTiming> Timings, int Failures, TimeSpan Elapsed, double? SystemCpuSeconds, int Polls)
 {
     /// <summary>CPU seconds per completed instance (the idle stack uses ~2 % of a core, measured once: not subtracted); null when not measured.</summary>
     public double? CpuSecondsPerInstance => SystemCpuSeconds is { } cpu && Timings.Count > 0 ? cpu / Timings.Count : null;

@@ -51,13 +51,16 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
         var accepted = await response.Content.ReadFromJsonAsync<AcceptedBody>();
         Assert.Equal((study, "received"), (accepted!.Id, accepted.Status));
 
-        var messages = await DrainQueueAsync(2);
+        var messages = await DrainQueueAsync(1);
         var received = Assert.IsType<InstanceReceived>(messages[0]);
         Assert.Equal(study, received.StudyKey);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), received.ContentSha256);
         Assert.Equal($"incoming/{study}/{received.InstanceId}", received.ObjectKey);
         Assert.Equal(bytes, await ReadObjectAsync(received.ObjectKey));
-        Assert.Equal(new FinalizeStudy(study, null, ((FinalizeStudy)messages[1]).RequestId), messages[1]);
+        // The upload finalizes its study through its instance message: one message, one turn.
+        Assert.NotNull(received.ThenFinalize);
+        Assert.Null(received.ThenFinalize.ExpectedInstances);
+        Assert.True(StudyKeys.IsUploadId(received.ThenFinalize.RequestId));
 
         using var get = await _http.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
@@ -83,6 +86,7 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
         Assert.True(StudyKeys.IsUploadId(accepted.Studies[1].Id));
 
         var messages = await DrainQueueAsync(2);
+        Assert.All(messages.OfType<InstanceReceived>(), m => Assert.Null(m.ThenFinalize));
         var image = messages.OfType<InstanceReceived>().Single(m => m.ContentType == "image/png");
         Assert.Equal(accepted.Studies[1].Id, image.StudyKey);
         Assert.Equal(png.Length, image.Size);

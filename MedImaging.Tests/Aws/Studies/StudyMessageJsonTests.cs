@@ -11,7 +11,7 @@ public sealed class StudyMessageJsonTests
     [Fact]
     public void Round_trips_each_message_type_with_its_discriminator()
     {
-        StudyMessage[] messages = [Received, new FinalizeStudy("1.2.3", 4, "u" + new string('0', 32))];
+        StudyMessage[] messages = [Received, Received with { ThenFinalize = new FinalizeRequest("u1", 3) }, new FinalizeStudy("1.2.3", 4, "u" + new string('0', 32))];
 
         foreach (var message in messages)
         {
@@ -35,5 +35,9 @@ public sealed class StudyMessageJsonTests
         Assert.Equal(Received.DeduplicationId(), (Received with { }).DeduplicationId());
         Assert.NotEqual(Received.DeduplicationId(), (Received with { ContentSha256 = new string('b', 64) }).DeduplicationId());
         Assert.True(Received.DeduplicationId().Length <= 128);
+        // A finalize carried by the instance is part of its identity: a later finalize of the same instance is not deduplicated away.
+        var finalizing = Received with { ThenFinalize = new FinalizeRequest("u1", null) };
+        Assert.NotEqual(Received.DeduplicationId(), finalizing.DeduplicationId());
+        Assert.NotEqual(finalizing.DeduplicationId(), (finalizing with { ThenFinalize = new FinalizeRequest("u2", null) }).DeduplicationId());
     }
 }

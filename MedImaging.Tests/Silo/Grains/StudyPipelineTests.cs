@@ -132,6 +132,29 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
         Assert.Empty(await _bed.DrainAsync(_notifications, 1, TimeSpan.FromSeconds(2)));
     }
 
+    [Fact]
+    public async Task An_instance_that_carries_the_finalize_completes_its_study_in_its_own_turn_and_once()
+    {
+        var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
+        var received = await _bed.StoreCorpusFileAsync(study, $"{study}.1", "study_knee_s1_01.dcm")
+            with { ThenFinalize = new FinalizeRequest("upload-1", null) };
+        await _bed.Queue.SendAsync(received);
+
+        var completed = await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(["received", "finalize-requested", StudyStatus.Completed, "published"], completed.Study.Timeline!.Select(e => e.Event));
+        Assert.Equal(1, completed.Version); // one turn saved it all
+        Assert.Single(await _bed.DrainAsync(_notifications, 1, TimeSpan.FromSeconds(10)));
+
+        // Delivered again: nothing changes, nothing is published twice.
+        var before = await AllOutputsAsync();
+        await _bed.SendAgainAsync(received);
+        await _bed.WaitForIdleQueueAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(completed.Version, (await _bed.Table.LoadAsync(study))!.Version);
+        Assert.Equal(before, await AllOutputsAsync());
+        Assert.Empty(await _bed.DrainAsync(_notifications, 1, TimeSpan.FromSeconds(2)));
+    }
+
     private async Task<List<string>> AllOutputsAsync()
     {
         var all = new List<string>();

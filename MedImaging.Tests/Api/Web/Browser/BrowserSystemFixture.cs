@@ -60,5 +60,13 @@ public sealed class BrowserPage(IBrowserContext context, IPage page, List<string
 
     public IReadOnlyList<string> Errors { get { lock (errors) return [.. errors]; } }
 
+    /// <summary>Saves a full-page screenshot when MEDIMAGING_WEB_SCREENSHOTS names a folder (to look at the page); else nothing.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("MEDIMAGING_WEB_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+
     public ValueTask DisposeAsync() => new(context.CloseAsync());
 }

@@ -44,6 +44,7 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.thumbnail'); return i && i.complete && i.naturalWidth > 0; }",
             null, new() { Timeout = 30_000 });
         Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") > 0);
+        await browser.ScreenshotAsync("study-detail");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Studies", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-study='{studyId}']");
@@ -52,10 +53,41 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await page.WaitForURLAsync(new Regex("status=completed$"));
         await Expect(page.Locator("table.studies caption")).ToHaveTextAsync("Studies with status completed");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("completed");
+        await browser.ScreenshotAsync("study-list");
         await page.Locator("#status-filter").SelectOptionAsync("failed");
         await Expect(page.Locator(".empty")).ToHaveTextAsync("No failed studies.");
         await Expect(row).ToHaveCountAsync(0);
 
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task The_list_pages_forward_and_back_through_the_api_cursor()
+    {
+        using var http = new HttpClient { BaseAddress = system.BaseUrl };
+        string[] studies = [await UploadAsync(http, "cr_mono1_j2ki.dcm"), await UploadAsync(http, "ct_ele_14s.dcm")];
+        // Finished studies keep their place in the listing (it is ordered by update time).
+        foreach (var id in studies) await WaitUntilFinishedAsync(http, id);
+        await using var browser = await system.OpenAsync();
+        var page = browser.Page;
+
+        await page.GotoAsync("/#/studies?limit=1");
+        var rows = page.Locator("table.studies tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        var first = await rows.GetAttributeAsync("data-study");
+        var previous = page.GetByRole(AriaRole.Button, new() { Name = "Previous page" });
+        await Expect(previous).ToBeDisabledAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(rows).Not.ToHaveAttributeAsync("data-study", first!);
+        await Expect(rows).ToHaveCountAsync(1);
+        var second = await rows.GetAttributeAsync("data-study");
+        await Expect(previous).ToBeEnabledAsync();
+
+        await previous.ClickAsync();
+        await Expect(rows).ToHaveAttributeAsync("data-study", first!);
+        await Expect(previous).ToBeDisabledAsync();
+        Assert.NotEqual(first, second);
         Assert.Empty(browser.Errors);
     }
 
@@ -79,8 +111,31 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and finalize" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(new Regex(@"\(HTTP 4\d\d\)"));
         await Expect(page.Locator(".upload-state")).ToHaveTextAsync("The upload failed.");
+        await browser.ScreenshotAsync("upload-refused");
 
         // The browser logs failed requests as console errors; those are the API's answers under test, nothing else.
         Assert.All(browser.Errors, error => Assert.Contains("status of 4", error));
+    }
+
+    private static async Task<string> UploadAsync(HttpClient http, string corpusFile)
+    {
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(TestCorpus.File(corpusFile)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/dicom");
+        using var response = await http.PostAsync("/api/studies", content);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task WaitUntilFinishedAsync(HttpClient http, string id)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var study = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/studies/{Uri.EscapeDataString(id)}"));
+            if (study.RootElement.GetProperty("status").GetString() is "completed" or "failed") return;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"study {id} not finished after 90 s");
+            await Task.Delay(250);
+        }
     }
 }

@@ -6,10 +6,13 @@ import { problemView } from '../shared/problem.js';
 import { isWorking, studyStatuses } from '../shared/status.js';
 import { studyTable } from './studyTable.js';
 
-const pageSize = 25;
+const defaultPageSize = 25;
 
+/** #/studies?status=&limit=: the page size may be chosen in the address (1 to 200, the API's bounds). */
 export function studyListView(main, params) {
   const status = studyStatuses.includes(params.get('status')) ? params.get('status') : '';
+  const requested = Number.parseInt(params.get('limit') ?? '', 10);
+  const pageSize = requested >= 1 && requested <= 200 ? requested : defaultPageSize;
   // Cursors of the pages before this one, so "Previous" can go back (the API only pages forward).
   const cursors = [];
   let cursor = null;
@@ -24,7 +27,10 @@ export function studyListView(main, params) {
     studyStatuses.map(s => h('option', { value: s, selected: s === status }, s)));
 
   filter.addEventListener('change', () => {
-    location.hash = filter.value ? `#/studies?status=${encodeURIComponent(filter.value)}` : '#/studies';
+    const query = new URLSearchParams();
+    if (filter.value) query.set('status', filter.value);
+    if (pageSize !== defaultPageSize) query.set('limit', String(pageSize));
+    location.hash = `#/studies${query.size ? `?${query}` : ''}`;
   });
   next.addEventListener('click', () => { if (page?.nextCursor) { cursors.push(cursor); cursor = page.nextCursor; reload(); } });
   previous.addEventListener('click', () => { if (cursors.length) { cursor = cursors.pop(); reload(); } });

@@ -24,7 +24,10 @@ export function studyDetailView(main, id) {
     try {
       const study = await getStudy(id);
       const working = isWorking(study.status);
-      replaceChildren(status, 'Status: ', statusBadge(study.status), working ? ' — refreshing until every instance is done' : '');
+      if (status.dataset.status !== study.status) {
+        status.dataset.status = study.status;
+        replaceChildren(status, 'Status: ', statusBadge(study.status), working ? ' — refreshing until every instance is done' : '');
+      }
       replaceChildren(body,
         studySummary(study),
         h('section', { 'aria-labelledby': 'instances-heading' },
@@ -35,6 +38,7 @@ export function studyDetailView(main, id) {
         studyTimeline(study.timeline));
       return working;
     } catch (error) {
+      delete status.dataset.status;
       replaceChildren(status, '');
       replaceChildren(body, problemView(error, 'The study could not be loaded'));
       return false;

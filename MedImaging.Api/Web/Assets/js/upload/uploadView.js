@@ -8,7 +8,7 @@ import { statusBadge } from '../shared/status.js';
 import { batches, uploadable } from './batches.js';
 
 export function uploadView(main) {
-  const filesInput = h('input', { type: 'file', id: 'upload-files', name: 'files', multiple: true, accept: '.dcm,application/dicom,image/jpeg,image/png,*/*' });
+  const filesInput = h('input', { type: 'file', id: 'upload-files', name: 'files', multiple: true });
   const folderInput = h('input', { type: 'file', id: 'upload-folder', name: 'folder', webkitdirectory: true, multiple: true });
   const selection = h('p', { class: 'muted', id: 'upload-selection' }, 'No files chosen.');
   const submit = h('button', { type: 'submit', class: 'button button-primary', disabled: true }, 'Upload and finalize');
