@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MedImaging.Dicom;
 
 namespace MedImaging.Cli;
@@ -30,28 +31,51 @@ public static class FileBatch
 
     /// <summary>
     /// Like <see cref="Run"/> on up to <paramref name="threads"/> files at once (all cores by default). Lines are
-    /// written whole, in the order files finish; the action must be thread-safe.
+    /// written whole, in the order files finish; the action must be thread-safe. Dedicated threads (this one among
+    /// them) take the next file in turn: a short batch pays for no thread-pool ramp-up or spinning.
     /// </summary>
     public static int RunParallel(IReadOnlyList<string> files, TextWriter error, Action<string> action, int threads = 0)
     {
         var status = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        var next = -1;
         var gate = new object();
-        Parallel.ForEach(files, options, file =>
+        ExceptionDispatchInfo? unexpected = null;
+        void Work()
         {
-            try
+            int index;
+            while (Volatile.Read(ref unexpected) is null && (index = Interlocked.Increment(ref next)) < files.Count)
             {
-                action(file);
-            }
-            catch (Exception e) when (e is DicomFormatException or DicomDataException or IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                lock (gate)
+                var file = files[index];
+                try
                 {
-                    error.WriteLine($"error: {file}: {Reason(e)}");
-                    status = FileError;
+                    action(file);
+                }
+                catch (Exception e) when (e is DicomFormatException or DicomDataException or IOException or UnauthorizedAccessException or NotSupportedException)
+                {
+                    lock (gate)
+                    {
+                        error.WriteLine($"error: {file}: {Reason(e)}");
+                        status = FileError;
+                    }
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref unexpected, ExceptionDispatchInfo.Capture(e), null);
                 }
             }
-        });
+        }
+        var workers = Math.Min(threads > 0 ? threads : Environment.ProcessorCount, files.Count);
+        var helpers = new List<Thread>();
+        for (var i = 1; i < workers; i++)
+        {
+            var thread = new Thread(Work) { IsBackground = true, Name = "medimaging batch" };
+            thread.Start();
+            helpers.Add(thread);
+        }
+        Work();
+        foreach (var thread in helpers)
+            thread.Join();
+        unexpected?.Throw();
         return status;
     }
 

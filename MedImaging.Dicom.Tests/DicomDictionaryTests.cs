@@ -37,6 +37,18 @@ public class DicomDictionaryTests
     }
 
     [Fact]
+    public void KeywordOf_agrees_with_the_loaded_dictionary_for_every_row_and_synthetic_tags()
+    {
+        var rows = File.ReadAllLines(Path.Combine(TestCorpus.StandardDirectory, "data-dictionary.tsv")).Skip(1).Where(l => l.Length > 0);
+        var tags = rows.Select(l => DicomTag.FromValue(Convert.ToUInt32(l[..8].Replace('x', '2'), 16)))
+            .Concat([new DicomTag(0x0009, 0x0010), new DicomTag(0x0008, 0x0000), new DicomTag(0x0009, 0x1010), new DicomTag(0x0008, 0x9999), new DicomTag(0x6002, 0x3000)])
+            .ToList();
+        Assert.True(tags.Count > 5000);
+        foreach (var tag in tags)
+            Assert.Equal(DicomDictionary.Default[tag].Keyword, DicomDictionary.KeywordOf(tag));
+    }
+
+    [Fact]
     public void Multi_vr_rows_keep_every_choice()
     {
         var entry = DicomDictionary.Default[DicomTag.SmallestImagePixelValue];

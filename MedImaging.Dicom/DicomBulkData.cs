@@ -22,6 +22,13 @@ public sealed class MemoryBulkData(ReadOnlyMemory<byte> bytes) : DicomBulkData
 {
     public override long Length => bytes.Length;
     public override ReadOnlyMemory<byte> GetBytes() => bytes;
+
+    public override void CopyTo(Stream destination)
+    {
+        // Saving to a path: written from where it is in the file's gathering write, not copied into its buffer.
+        if (destination is IO.FileWriteBuffer writeBuffer) writeBuffer.WriteUncopied(bytes);
+        else destination.Write(bytes.Span);
+    }
 }
 
 /// <summary>Bulk data left where it was read (offset and length); its source is read when the bytes are asked for.</summary>

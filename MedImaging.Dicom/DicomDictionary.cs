@@ -66,6 +66,38 @@ public sealed partial class DicomDictionary
         return false;
     }
 
+    /// <summary>
+    /// The keyword of a tag as <see cref="this[DicomTag]"/> gives it, from constant tables generated from the same TSV
+    /// for exact tags: the hot paths (de-identification) never pay for loading the full dictionary. Only a tag in a
+    /// repeating group (50xx, 60xx ...) loads it.
+    /// </summary>
+    public static string KeywordOf(DicomTag tag)
+    {
+        var index = KeywordTags.BinarySearch(tag.Value);
+        if (index >= 0) return KeywordAt(index);
+        if (!tag.IsPrivate && IsInRepeatingGroup(tag.Value)) return Default[tag].Keyword;
+        return Synthetic(tag).Keyword;
+    }
+
+    private static readonly string?[] KeywordCache = new string?[KeywordTags.Length];
+
+    private static string KeywordAt(int index)
+    {
+        if (KeywordCache[index] is { } cached) return cached;
+        var starts = KeywordStarts;
+        var end = index + 1 < starts.Length ? starts[index + 1] - 1 : KeywordText.Length;
+        return KeywordCache[index] = KeywordText[starts[index]..end];
+    }
+
+    private static bool IsInRepeatingGroup(uint tag)
+    {
+        var tags = RepeatingTags;
+        var masks = RepeatingMasks;
+        for (var i = 0; i < tags.Length; i++)
+            if ((tag & masks[i]) == tags[i]) return true;
+        return false;
+    }
+
     public bool TryGetByKeyword(string keyword, out DicomDictionaryEntry entry) => _byKeyword.TryGetValue(keyword, out entry!);
 
     private static DicomDictionaryEntry Synthetic(DicomTag tag)

@@ -5,8 +5,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 
 # Debian packages: Java for DynamoDB Local, dcmtk and gdcm as test oracles, native pixel codecs,
 # python3 for the SigV4 test oracle, pydicom and orthanc as benchmark peers, chromium for the web page's browser tests;
-# clang and zlib1g-dev link the native (NativeAOT) CLI of scripts/publish-cli.sh.
-packages=(openjdk-17-jre-headless dcmtk libgdcm-tools libturbojpeg0 libopenjp2-7 libcharls2 python3 python3-pydicom orthanc chromium clang zlib1g-dev)
+# clang and zlib1g-dev link the native (NativeAOT) CLI of scripts/publish-cli.sh; exiftool and libjpeg-turbo's tools
+# (cjpeg, djpeg, wrjpgcom) make and check the plain images whose metadata the pipeline strips.
+packages=(openjdk-17-jre-headless dcmtk libgdcm-tools libturbojpeg0 libopenjp2-7 libcharls2 python3 python3-pydicom orthanc chromium clang zlib1g-dev
+  libimage-exiftool-perl libjpeg-turbo-progs)
 sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 missing=()
 for p in "${packages[@]}"; do

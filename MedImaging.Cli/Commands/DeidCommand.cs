@@ -37,10 +37,11 @@ public sealed class DeidCommand : ICliCommand
         var gate = new object();
         return FileBatch.RunParallel(parsed.Inputs, error, path =>
         {
+            using var input = PooledFileReader.Open(path);
             DeidentificationResult result;
             try
             {
-                result = deidentifier.Deidentify(DicomFile.Open(path));
+                result = deidentifier.Deidentify(input.File);
             }
             catch (DeidentificationRefusedException e)
             {
@@ -55,9 +56,10 @@ public sealed class DeidCommand : ICliCommand
                 result.File.Save(partial);
                 File.Move(partial, target, overwrite: true);
             }
-            finally
+            catch
             {
                 File.Delete(partial);
+                throw;
             }
             if (parsed.WriteAudit)
                 File.WriteAllText(Path.Combine(parsed.OutputDirectory, result.SopInstanceUid + ".audit.json"), result.Audit.ToJson());

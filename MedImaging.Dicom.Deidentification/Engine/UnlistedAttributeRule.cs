@@ -54,7 +54,7 @@ internal static class UnlistedAttributeRule
 
     private static bool IsNonInstanceUid(DicomItem item)
     {
-        var keyword = DicomDictionary.Default[item.Tag].Keyword;
+        var keyword = DicomDictionary.KeywordOf(item.Tag);
         if (keyword.Contains("SOPClass", StringComparison.Ordinal) || keyword.Contains("TransferSyntax", StringComparison.Ordinal)
             || NonInstanceUidKeywords.Contains(keyword))
             return true;

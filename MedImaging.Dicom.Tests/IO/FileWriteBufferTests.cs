@@ -35,6 +35,41 @@ public sealed class FileWriteBufferTests : IDisposable
         Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(copy));
     }
 
+    [Theory]
+    [InlineData("ct_ele_14s.dcm")]
+    [InlineData("ct_rle_frags.dcm")] // fragments: many uncopied parts between buffered headers
+    [InlineData("mr_enh_mf10_ele_12u.dcm")]
+    public void In_memory_bulk_data_written_uncopied_gives_the_bytes_of_saving_to_a_stream(string name)
+    {
+        var file = DicomFile.Read(File.ReadAllBytes(TestCorpus.File(name)));
+        Assert.Contains(file.Dataset, item => item is DicomElement { BulkData: MemoryBulkData } || item is DicomFragmentSequence);
+        var path = Path.Combine(_directory, name);
+        file.Save(path);
+        using var expected = new MemoryStream();
+        file.Save(expected);
+        Assert.Equal(expected.ToArray(), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void More_uncopied_parts_than_one_gathering_write_takes_are_written_in_order()
+    {
+        var path = Path.Combine(_directory, "parts.bin");
+        using var expected = new MemoryStream();
+        using (var buffer = new FileWriteBuffer(path))
+            for (var i = 0; i < 700; i++)
+            {
+                var header = new[] { (byte)i, (byte)(i >> 8) };
+                var part = new byte[100 + i];
+                new Random(i).NextBytes(part);
+                buffer.Write(header);
+                buffer.WriteUncopied(part);
+                expected.Write(header);
+                expected.Write(part);
+                Assert.Equal(expected.Length, buffer.Length);
+            }
+        Assert.Equal(expected.ToArray(), File.ReadAllBytes(path));
+    }
+
     [Fact]
     public void Saving_over_an_existing_longer_file_truncates_it()
     {

@@ -38,7 +38,11 @@ public sealed class InstancePipelinePlainImageTests : IDisposable
         var study = harness.Pseudonyms.Pseudonym("upload-123");
         var rendered = progress.Rendered!.Location;
         Assert.Equal(new ObjectLocation("processed", $"{study}/{harness.Pseudonyms.Pseudonym("upload-123/images")}/{harness.Pseudonyms.Pseudonym("upload-123/object-1")}.png"), rendered);
-        Assert.Equal(PlainImages.Png, (await harness.Store.GetAsync(rendered, default))!.Content.ToArray());
+        // dcmtk's text chunks (software, version) are stripped; the image data is the upload's.
+        var delivered = (await harness.Store.GetAsync(rendered, default))!.Content.ToArray();
+        Assert.DoesNotContain("tEXt", PngChunks.Types(delivered));
+        Assert.Equal(PngChunks.Image(PlainImages.Png).Pixels, PngChunks.Image(delivered).Pixels);
+        Assert.True(progress.Deidentification!.ActionCounts["Removed"] > 0, "dcmtk writes its software and version as text");
         Assert.Equal([rendered with { Bucket = "general" }], progress.RoutedCopies);
         Assert.True(await harness.Store.ExistsAsync(rendered with { Bucket = "general" }, default));
 
@@ -70,9 +74,46 @@ public sealed class InstancePipelinePlainImageTests : IDisposable
 
         Assert.All(harness.Store.Locations, l => Assert.Equal(1, harness.Store.WriteCount(l)));
         Assert.Equal(
-            // The header analyzer answers again (it stores nothing); every step that writes finds its output.
-            [StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.AlreadyDone, StepOutcome.Succeeded, StepOutcome.AlreadyDone, StepOutcome.AlreadyDone],
+            // Rendering a plain image writes nothing (its stripped image is the rendered one) and the header analyzer
+            // answers again (it stores nothing); every step that writes finds its output.
+            [StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.AlreadyDone, StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.AlreadyDone, StepOutcome.AlreadyDone],
             replays.Select(r => r.Entry.Outcome));
+    }
+
+    [Fact]
+    public async Task A_jpeg_with_exif_xmp_and_a_comment_is_delivered_without_them()
+    {
+        using var tools = new ImageTools();
+        var path = tools.Write("tagged.jpg", PlainImages.Jpeg);
+        tools.ExifToolWrite(path, "-EXIF:Artist=DOE^JANE", "-XMP-dc:Creator=DOE^JANE", "-Comment=Patient DOE^JANE");
+        var harness = Harness();
+        var item = await harness.UploadAsync("upload-5", "object-5", File.ReadAllBytes(path));
+
+        var (progress, _) = await harness.Pipeline.RunUntilWaitAsync(InstanceProgress.Start(item), CancellationToken.None);
+
+        Assert.Equal(InstanceStatus.Completed, progress.Status);
+        Assert.Equal(new Dictionary<string, int> { ["Removed"] = 3 }, progress.Deidentification!.ActionCounts);
+        Assert.Equal(progress.Deidentification.Output, progress.Rendered!.Location);
+        var routed = Assert.Single(progress.RoutedCopies!);
+        var delivered = tools.Write("delivered.jpg", (await harness.Store.GetAsync(routed, default))!.Content.Span);
+        Assert.DoesNotContain(tools.ExifToolRead(delivered).Values, v => v.Contains("DOE^JANE", StringComparison.Ordinal));
+        Assert.Equal(tools.DecodeJpeg(path), tools.DecodeJpeg(delivered));
+    }
+
+    [Fact]
+    public async Task A_jpeg_whose_segments_cannot_be_walked_fails_deidentification_and_goes_to_quarantine_only()
+    {
+        var harness = Harness();
+        var item = await harness.UploadAsync("upload-6", "object-6", [0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF, 0x45, 0x78, 0x69, 0x66, 0, 0]);
+
+        var (progress, timeline) = await harness.Pipeline.RunUntilWaitAsync(InstanceProgress.Start(item), CancellationToken.None);
+
+        Assert.True(progress.Deidentification!.Failed);
+        Assert.Equal("deidentification-failed", progress.Deidentification.FailureCode);
+        Assert.StartsWith("deidentification-failed: Malformed JPEG at offset 4", timeline.Single(e => e.Step == PipelineStep.Deidentify).Error);
+        Assert.Equal(Destination.Quarantine, progress.Routing!.Destination);
+        Assert.All(progress.RoutedCopies!, l => Assert.Equal("quarantine", l.Bucket));
+        Assert.DoesNotContain(harness.Store.Locations, l => l.Bucket is "processed" && !l.Key.EndsWith(".json", StringComparison.Ordinal));
     }
 
     private static string Json(InstanceProgress progress) => JsonSerializer.Serialize(progress, PipelineJson.Default.InstanceProgress);

@@ -142,11 +142,15 @@ public sealed partial class InstancePipeline(
         var metadata = Require(progress.Metadata, "metadata");
         if (!metadata.IsDicom)
         {
-            // A plain image has no header to clean: it is named by pseudonyms and passed on as it is.
+            // A plain image is named by pseudonyms; what it carries besides pixels (EXIF, XMP, text ...) is dropped.
             var study = pseudonyms.Pseudonym(progress.Item.StudyKey);
-            var outcome = new DeidentificationOutcome(false, study, pseudonyms.Pseudonym(progress.Item.StudyKey + "/images"),
-                pseudonyms.Pseudonym($"{progress.Item.StudyKey}/{progress.Item.InstanceKey}"), null, false, new Dictionary<string, int>());
-            return (progress with { Deidentification = outcome }, false);
+            var series = pseudonyms.Pseudonym(progress.Item.StudyKey + "/images");
+            var instance = pseudonyms.Pseudonym($"{progress.Item.StudyKey}/{progress.Item.InstanceKey}");
+            var cleanImage = PlainImageOutput(metadata, study, series, instance);
+            var (removed, written) = await WriteStrippedImageAsync(progress, metadata, cleanImage, outputs, ct);
+            var outcome = new DeidentificationOutcome(false, study, series, instance, cleanImage, false,
+                new Dictionary<string, int> { ["Removed"] = removed });
+            return (progress with { Deidentification = outcome }, !written);
         }
 
         var source = await ReadSourceAsync(progress, ct);
@@ -166,12 +170,13 @@ public sealed partial class InstancePipeline(
         var deid = Require(progress.Deidentification, "de-identification");
         if (!metadata.IsDicom)
         {
-            var (extension, contentType) = metadata.Kind == InstanceKind.Png ? ("png", "image/png") : ("jpg", "image/jpeg");
-            var copy = new ObjectLocation(buckets.ProcessedBucket, PipelineKeys.Processed(deid.StudyUid, deid.SeriesUid, deid.InstanceUid, extension));
-            var copied = await outputs.ExistsAsync(copy, ct);
-            if (!copied)
-                await ports.Store.CopyAsync(progress.Item.Source, copy, ct);
-            return (progress with { Rendered = new RenderedOutput(copy, contentType) }, copied);
+            // The stripped image de-identification wrote is the rendered image (written here if that step predates it).
+            var plain = PlainImageOutput(metadata, deid.StudyUid, deid.SeriesUid, deid.InstanceUid);
+            if (deid.Output == plain)
+                return (progress with { Rendered = new RenderedOutput(plain, PlainImageContentType(metadata)) }, false);
+            var exists = await outputs.ExistsAsync(plain, ct);
+            if (!exists) await WriteStrippedImageAsync(progress, metadata, plain, outputs, ct);
+            return (progress with { Rendered = new RenderedOutput(plain, PlainImageContentType(metadata)) }, exists);
         }
 
         var target = new ObjectLocation(buckets.ProcessedBucket,
@@ -234,6 +239,8 @@ public sealed partial class InstancePipeline(
             if (progress.Rendered is { } image) copies.Add((image.Location, image.Location with { Bucket = bucket }));
         }
 
+        // A plain image's de-identified output is also its rendered image: one copy.
+        copies = copies.DistinctBy(c => c.To).ToList();
         // The copies are independent: they run at the same time.
         var written = await Task.WhenAll(copies.Select(async copy =>
         {
@@ -263,6 +270,30 @@ public sealed partial class InstancePipeline(
         var source = await ports.Store.GetAsync(progress.Item.Source, ct)
                      ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
         return source.Content;
+    }
+
+    private ObjectLocation PlainImageOutput(InstanceMetadata metadata, string study, string series, string instance) =>
+        new(buckets.ProcessedBucket, PipelineKeys.Processed(study, series, instance, metadata.Kind == InstanceKind.Png ? "png" : "jpg"));
+
+    private static string PlainImageContentType(InstanceMetadata metadata) => metadata.Kind == InstanceKind.Png ? "image/png" : "image/jpeg";
+
+    /// <returns>How many metadata segments or chunks were dropped, and whether the output was written now (false: it existed).</returns>
+    private async Task<(int Removed, bool Written)> WriteStrippedImageAsync(InstanceProgress progress, InstanceMetadata metadata, ObjectLocation target, Outputs outputs, CancellationToken ct)
+    {
+        var source = await ReadSourceAsync(progress, ct);
+        StrippedImage stripped;
+        try
+        {
+            stripped = PlainImageMetadata.Strip(source.Span, metadata.Kind);
+        }
+        catch (MalformedImageException e)
+        {
+            // Its message names the format and an offset, never content.
+            throw StepFailure.Permanent("deidentification-failed", e.Message, e);
+        }
+        if (await outputs.ExistsAsync(target, ct)) return (stripped.RemovedCount, false);
+        await ports.Store.PutAsync(target, stripped.Content, PlainImageContentType(metadata), ct);
+        return (stripped.RemovedCount, true);
     }
 
     private static DeidentificationOutcome FailedDeidentification(InstanceProgress progress, StepFailure failure) =>

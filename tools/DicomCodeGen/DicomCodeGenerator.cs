@@ -18,6 +18,39 @@ public static class DicomCodeGenerator
         yield return ("DicomUID.g.cs", GenerateUids(uids));
         yield return ("DicomTransferSyntax.g.cs", GenerateTransferSyntaxes(uids));
         yield return ("DicomDictionary.g.cs", GenerateImplicitVRTable(dictionary));
+        yield return ("DicomDictionary.Keywords.g.cs", GenerateKeywordTable(dictionary));
+    }
+
+    /// <summary>
+    /// The keyword of every exact (not repeating-group) tag as constant data: ascending tags, where each keyword starts
+    /// in one text of keywords, one per line (empty for the few rows without one). A keyword lookup then needs no dictionary loaded at startup.
+    /// </summary>
+    public static string GenerateKeywordTable(IReadOnlyList<string> lines)
+    {
+        var exact = new SortedDictionary<uint, string>();
+        foreach (var cells in Rows(lines))
+        {
+            var (tag, keyword) = (cells[0], cells[3]);
+            if (tag.Contains('x')) continue;
+            exact[Convert.ToUInt32(tag, 16)] = keyword;
+        }
+        var starts = new List<int>();
+        var offset = 0;
+        foreach (var keyword in exact.Values)
+        {
+            starts.Add(offset);
+            offset += keyword.Length + 1;
+        }
+        var sb = new StringBuilder();
+        sb.AppendFormat(Header, "data-dictionary.tsv");
+        sb.Append("namespace MedImaging.Dicom;\n\npublic sealed partial class DicomDictionary\n{\n");
+        AppendSpan(sb, "uint", "KeywordTags", exact.Keys.Select(k => $"0x{k:X8}"));
+        AppendSpan(sb, "int", "KeywordStarts", starts.Select(o => o.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        sb.Append("    private const string KeywordText = \"\"\"\n");
+        foreach (var keyword in exact.Values)
+            sb.Append("        ").Append(keyword).Append('\n');
+        sb.Append("        \"\"\";\n}\n");
+        return sb.ToString();
     }
 
     /// <summary>
