@@ -21,7 +21,12 @@ public sealed class UrlSigner(IAmazonS3 s3, AwsOptions aws, IOptions<DeliveryOpt
     public Task<PresignedUrl> UploadAsync(string bucket, string key, string? contentType = null) =>
         SignAsync(bucket, key, HttpVerb.PUT, options.Value.UploadUrlExpiry, contentType);
 
-    private async Task<PresignedUrl> SignAsync(string bucket, string key, HttpVerb verb, TimeSpan lifetime, string? contentType)
+    /// <summary>A PUT URL for one part of an S3 multipart upload; S3 answers it with the part's ETag.</summary>
+    public Task<PresignedUrl> UploadPartAsync(string bucket, string key, string uploadId, int partNumber) =>
+        SignAsync(bucket, key, HttpVerb.PUT, options.Value.UploadUrlExpiry, contentType: null, (uploadId, partNumber));
+
+    private async Task<PresignedUrl> SignAsync(string bucket, string key, HttpVerb verb, TimeSpan lifetime, string? contentType,
+        (string UploadId, int PartNumber)? part = null)
     {
         // S3 accepts at most 7 days; whole seconds keep the stated expiry exact.
         var expires = clock.GetUtcNow().AddSeconds(Math.Clamp((int)lifetime.TotalSeconds, 1, 7 * 24 * 3600));
@@ -34,6 +39,11 @@ public sealed class UrlSigner(IAmazonS3 s3, AwsOptions aws, IOptions<DeliveryOpt
             Protocol = _protocol,
         };
         if (contentType is not null) request.ContentType = contentType;
+        if (part is { } p)
+        {
+            request.UploadId = p.UploadId;
+            request.PartNumber = p.PartNumber;
+        }
         var url = await s3.GetPreSignedURLAsync(request);
         return new PresignedUrl(url, expires);
     }

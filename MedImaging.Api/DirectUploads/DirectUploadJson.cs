@@ -7,4 +7,5 @@ namespace MedImaging.Api.DirectUploads;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(UploadManifest))]
 [JsonSerializable(typeof(UploadAccepted))]
+[JsonSerializable(typeof(CompleteUploadRequest))]
 internal sealed partial class DirectUploadJson : JsonSerializerContext;

@@ -14,12 +14,15 @@ namespace MedImaging.Api.DirectUploads;
 
 /// <summary>
 /// Seed 001's flow for large files: the client declares its files, PUTs each one straight to S3 with a presigned
-/// URL, then completes. Completion streams every object once (SHA-256, size limit, header-only DICOM parse), and
-/// only when all of them are acceptable announces them exactly as a multipart upload would.
+/// URL (a file above the multipart threshold part by part, one presigned URL per part), then completes. Completion
+/// has S3 assemble multipart files from the ETags the client lists, then streams every object once in 8 MiB chunks
+/// (SHA-256, size limit, header-only DICOM parse: memory stays one chunk whatever the file size), and only when all of
+/// them are acceptable announces them exactly as a multipart upload would.
 /// </summary>
 public sealed class DirectUploadService(
     IAmazonS3 s3,
     UrlSigner signer,
+    MultipartUploads multipart,
     UploadManifestStore manifests,
     StudyAnnouncer announcer,
     ResourceNames resources,
@@ -32,19 +35,30 @@ public sealed class DirectUploadService(
     {
         var id = StudyKeys.NewUploadId();
         var now = clock.GetUtcNow();
-        var manifest = new UploadManifest(id, now, now + deliveryOptions.Value.UploadUrlExpiry, finalize, files);
-        await manifests.SaveAsync(manifest, cancellationToken);
+        var limits = uploadOptions.Value;
         var targets = new List<UploadTarget>(files.Count);
+        var multipartFiles = new List<MultipartFile>();
         for (var index = 0; index < files.Count; index++)
         {
-            var url = await signer.UploadAsync(resources.IngestBucket, UploadManifest.FileKey(id, index));
-            targets.Add(new UploadTarget(index, files[index].Name, files[index].Size, "PUT", url.Url));
+            var key = UploadManifest.FileKey(id, index);
+            var size = files[index].Size;
+            if (size > limits.MultipartThresholdBytes)
+            {
+                var (file, parts) = await multipart.StartAsync(index, key, size, MultipartFile.PartSizeFor(size, limits.MultipartPartBytes), cancellationToken);
+                multipartFiles.Add(file);
+                targets.Add(new UploadTarget(index, files[index].Name, size, "PUT", null, parts));
+                continue;
+            }
+            var url = await signer.UploadAsync(resources.IngestBucket, key);
+            targets.Add(new UploadTarget(index, files[index].Name, size, "PUT", url.Url));
         }
+        var manifest = new UploadManifest(id, now, now + deliveryOptions.Value.UploadUrlExpiry, finalize, files, multipartFiles.Count > 0 ? multipartFiles : null);
+        await manifests.SaveAsync(manifest, cancellationToken);
         DirectUploadLog.Created(logger, id, files.Count, files.Sum(f => f.Size));
         return new UploadCreated(id, manifest.ExpiresAt, targets, $"/api/uploads/{id}/complete");
     }
 
-    public async Task<CompletionOutcome> CompleteAsync(string id, CancellationToken cancellationToken)
+    public async Task<CompletionOutcome> CompleteAsync(string id, CompleteUploadRequest? request, CancellationToken cancellationToken)
     {
         if (!StudyKeys.IsUploadId(id) || await manifests.LoadAsync(id, cancellationToken) is not { } manifest)
             return new CompletionOutcome.UnknownUpload();
@@ -57,6 +71,8 @@ public sealed class DirectUploadService(
         {
             try
             {
+                if (manifest.Multipart?.FirstOrDefault(m => m.Index == index) is { } parts)
+                    await multipart.AssembleAsync(UploadManifest.FileKey(id, index), parts, request?.Files?.FirstOrDefault(f => f.Index == index), cancellationToken);
                 accepted.Add(await InspectAsync(id, index, manifest.Files[index], cancellationToken));
             }
             catch (UploadRejectedException rejected)

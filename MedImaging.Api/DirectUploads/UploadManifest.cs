@@ -4,7 +4,9 @@ namespace MedImaging.Api.DirectUploads;
 /// What POST /api/uploads promised, stored beside the uploaded objects (incoming/direct/{id}/manifest.json in the
 /// ingest bucket, so the ingest lifecycle rule also expires abandoned uploads).
 /// </summary>
-public sealed record UploadManifest(string Id, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Finalize, IReadOnlyList<DeclaredFile> Files)
+/// <param name="Multipart">The files uploaded in parts: their S3 multipart upload ids and part layout.</param>
+public sealed record UploadManifest(string Id, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Finalize, IReadOnlyList<DeclaredFile> Files,
+    IReadOnlyList<MultipartFile>? Multipart = null)
 {
     public static string Prefix(string uploadId) => $"incoming/direct/{uploadId}/";
 

@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton<UrlSigner>();
         builder.Services.AddSingleton<StudyResponseBuilder>();
         builder.Services.AddSingleton<UploadManifestStore>();
+        builder.Services.AddSingleton<MultipartUploads>();
         builder.Services.AddScoped<StudyAnnouncer>();
         builder.Services.AddScoped<StudyUploader>();
         builder.Services.AddScoped<DirectUploadService>();

@@ -13,4 +13,13 @@ public sealed record UploadOptions
 
     /// <summary>Most files in one request.</summary>
     public int MaxFilesPerRequest { get; init; } = 1000;
+
+    /// <summary>
+    /// A direct upload of a file larger than this is a presigned multipart upload (one PUT URL per part): single PUTs
+    /// of large files are slow to retry, and S3 refuses them above 5 GiB (fauxqs above 11 MiB).
+    /// </summary>
+    public long MultipartThresholdBytes { get; init; } = 8L * 1024 * 1024;
+
+    /// <summary>Part size of a presigned multipart upload (S3: at least 5 MiB except the last part, at most 10,000 parts).</summary>
+    public long MultipartPartBytes { get; init; } = 8L * 1024 * 1024;
 }

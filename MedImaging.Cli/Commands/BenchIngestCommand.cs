@@ -19,7 +19,7 @@ public sealed class BenchIngestCommand : ICliCommand
     private const string DefaultSource = "testdata/corpus/study_knee_s1_01.dcm";
 
     public string Name => "bench ingest";
-    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--finalize-studies M] [--poll-ms P] [--system-pid PID] [--source FILE] [--no-peer]";
+    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--warmup W] [--finalize-studies M] [--poll-ms P] [--system-pid PID] [--source FILE] [--no-peer]";
     public string Description => "instances/s, upload/finalize-to-completed p50/p99 of a running system vs Orthanc's store rate (exit 3: peer skipped)";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -32,6 +32,7 @@ public sealed class BenchIngestCommand : ICliCommand
                 case "--url" when i + 1 < args.Count && Uri.TryCreate(args[i + 1], UriKind.Absolute, out var url): settings = settings with { ApiUrl = url }; i++; break;
                 case "--instances" when i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0: settings = settings with { Instances = n }; i++; break;
                 case "--concurrency" when i + 1 < args.Count && int.TryParse(args[i + 1], out var c) && c > 0: settings = settings with { Concurrency = c }; i++; break;
+                case "--warmup" when i + 1 < args.Count && int.TryParse(args[i + 1], out var w) && w >= 1: settings = settings with { WarmupStudies = w }; i++; break;
                 case "--finalize-studies" when i + 1 < args.Count && int.TryParse(args[i + 1], out var m) && m >= 0: settings = settings with { FinalizeStudies = m }; i++; break;
                 case "--source" when i + 1 < args.Count: settings = settings with { Source = args[++i] }; break;
                 case "--poll-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], out var poll) && poll > 0: settings = settings with { PollInterval = TimeSpan.FromMilliseconds(poll) }; i++; break;
@@ -66,11 +67,11 @@ public sealed class BenchIngestCommand : ICliCommand
     private static async Task<IngestBenchReport> RunAsync(IngestBenchSettings settings, TextWriter progress)
     {
         var factory = new UniqueStudyFactory(settings.Source);
-        var warmup = factory.Next();
+        var warmup = factory.Take(Math.Max(1, settings.WarmupStudies));
         var studies = factory.Take(settings.Instances);
         using var workspace = BenchWorkspace.Create("medimaging-bench-ingest");
         workspace.WriteAll("studies", studies.Select(s => s.Bytes));
-        var warmupFile = workspace.WriteAll("warmup", [warmup.Bytes])[0];
+        var warmupFile = workspace.WriteAll("warmup", [warmup[0].Bytes])[0];
 
         using var api = new IngestApiClient(settings.ApiUrl, settings);
         var throughput = await new IngestBenchmark(api, settings, () => settings.SystemPid is { } pid ? ProcessTreeCpu.DescendantsSeconds(pid) : null, progress).RunAsync(warmup, studies);
@@ -80,6 +81,6 @@ public sealed class BenchIngestCommand : ICliCommand
         var peer = settings.Peer
             ? OrthancPeer.Run(Path.Combine(workspace.Path, "studies"), warmupFile, settings.Concurrency, workspace.Subdirectory("orthanc"))
             : OrthancPeerOutcome.Skip("--no-peer");
-        return new IngestBenchReport(settings, warmup.Bytes.Length, throughput, finalize, peer);
+        return new IngestBenchReport(settings, warmup[0].Bytes.Length, throughput, finalize, peer);
     }
 }

@@ -16,7 +16,7 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         var inv = CultureInfo.InvariantCulture;
         var timings = Throughput.Timings;
         output.WriteLine($"bench ingest: {Settings.Instances} one-instance studies of {Path.GetFileName(Settings.Source)} ({FileBytes} bytes), concurrency {Settings.Concurrency}, {Settings.ApiUrl}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
-        output.WriteLine("  medimaging (POST /api/studies, upload finalizes, full pipeline; after one warm-up study)");
+        output.WriteLine($"  medimaging (POST /api/studies, upload finalizes, full pipeline; after {Settings.WarmupStudies} warm-up studies)");
         output.WriteLine($"    upload answered (202)          {LatencySummary.Of(timings.Select(t => t.AcceptedMs))}");
         output.WriteLine($"    upload -> completed (grain)    {LatencySummary.Of(timings.Select(t => t.CompletedMs))}");
         output.WriteLine($"    upload -> completed (polled)   {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");

@@ -14,8 +14,8 @@ public sealed record PollSchedule(TimeSpan FirstPollAfter, TimeSpan Interval)
 /// </summary>
 public sealed class AdaptivePolling(TimeSpan minimumInterval)
 {
-    private const double FirstPollFraction = 0.7;
-    private const double IntervalFraction = 0.04;
+    private const double FirstPollFraction = 0.8;
+    private const double IntervalFraction = 0.05;
     private const double Smoothing = 0.1;
     private readonly Lock _lock = new();
     private double? _typicalMs;

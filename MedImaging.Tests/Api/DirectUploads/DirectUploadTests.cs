@@ -21,7 +21,12 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
     private ApiUnderTest _api = null!;
 
     public async Task InitializeAsync() =>
-        _api = await ApiUnderTest.StartAsync(emulators, new Dictionary<string, string> { ["MedImaging__Upload__MaxFileBytes"] = FileLimit.ToString() });
+        _api = await ApiUnderTest.StartAsync(emulators, new Dictionary<string, string>
+        {
+            ["MedImaging__Upload__MaxFileBytes"] = FileLimit.ToString(),
+            // Single PUTs only here; DirectMultipartUploadTests covers files uploaded in parts.
+            ["MedImaging__Upload__MultipartThresholdBytes"] = FileLimit.ToString(),
+        });
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
