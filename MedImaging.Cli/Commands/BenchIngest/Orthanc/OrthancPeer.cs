@@ -9,7 +9,10 @@ namespace MedImaging.Cli.Commands.BenchIngest.Orthanc;
 /// </summary>
 public static class OrthancPeer
 {
-    private const string Unshare = "/usr/bin/unshare";
+    private const string Unshare = NamespaceSupport.Unshare;
+
+    /// <summary>Where Debian's orthanc package installs the server.</summary>
+    public const string DefaultOrthancBinary = OrthancServer.DebianBinary;
 
     /// <param name="workDirectory">Where Orthanc keeps its configuration and storage; the caller deletes it, so nothing stays
     /// behind even if the peer process is killed.</param>
@@ -17,13 +20,11 @@ public static class OrthancPeer
     {
         if (!File.Exists(orthancBinary))
             return OrthancPeerOutcome.Skip($"{orthancBinary} not found (apt-get install orthanc, see scripts/install-deps.sh)");
-        if (!File.Exists(Unshare))
-            return OrthancPeerOutcome.Skip($"{Unshare} not found (util-linux)");
+        if (NamespaceSupport.WhyUnavailable() is { } unavailable)
+            return OrthancPeerOutcome.Skip(unavailable);
 
         var start = new ProcessStartInfo(Unshare) { RedirectStandardOutput = true, RedirectStandardError = true };
-        // Unprivileged, map the caller to root in a new user namespace to be allowed the other namespaces.
-        if (!Environment.IsPrivilegedProcess) start.ArgumentList.Add("--map-root-user");
-        foreach (var option in new[] { "--net", "--pid", "--fork", "--kill-child", "--mount-proc", "--" }) start.ArgumentList.Add(option);
+        foreach (var option in NamespaceSupport.Options()) start.ArgumentList.Add(option);
         foreach (var part in SelfCommand()) start.ArgumentList.Add(part);
         foreach (var arg in new[] { "bench", "orthanc-peer", "--files", filesDirectory, "--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), "--orthanc", orthancBinary, "--work", workDirectory })
             start.ArgumentList.Add(arg);

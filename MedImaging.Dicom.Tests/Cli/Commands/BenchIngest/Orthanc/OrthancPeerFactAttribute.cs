@@ -1,0 +1,18 @@
+using MedImaging.Cli.Commands.BenchIngest.Orthanc;
+
+namespace MedImaging.Dicom.Tests.Cli.Commands.BenchIngest.Orthanc;
+
+/// <summary>
+/// A fact that needs a real Orthanc peer: skipped, with the reason, when Debian's Orthanc is not installed or the machine
+/// refuses the namespaces it runs in (unprivileged containers); anything that goes wrong past that point fails the test.
+/// </summary>
+public sealed class OrthancPeerFactAttribute : FactAttribute
+{
+    public OrthancPeerFactAttribute()
+    {
+        if (!File.Exists(OrthancPeer.DefaultOrthancBinary))
+            Skip = $"{OrthancPeer.DefaultOrthancBinary} not found (apt-get install orthanc, see scripts/install-deps.sh)";
+        else if (NamespaceSupport.WhyUnavailable() is { } why)
+            Skip = why;
+    }
+}
