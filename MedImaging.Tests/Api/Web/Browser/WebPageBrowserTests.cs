@@ -45,6 +45,7 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
             null, new() { Timeout = 30_000 });
         Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") > 0);
         await browser.ScreenshotAsync("study-detail");
+        await AssertNoPhiShownAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Studies", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-study='{studyId}']");
@@ -54,6 +55,7 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await Expect(page.Locator("table.studies caption")).ToHaveTextAsync("Studies with status completed");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("completed");
         await browser.ScreenshotAsync("study-list");
+        await AssertNoPhiShownAsync(page);
         await page.Locator("#status-filter").SelectOptionAsync("failed");
         await Expect(page.Locator(".empty")).ToHaveTextAsync("No failed studies.");
         await Expect(row).ToHaveCountAsync(0);
@@ -115,6 +117,15 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
 
         // The browser logs failed requests as console errors; those are the API's answers under test, nothing else.
         Assert.All(browser.Errors, error => Assert.Contains("status of 4", error));
+    }
+
+    /// <summary>The page shows only what the PHI-free API returns: none of the uploaded file's identifying values.</summary>
+    private static async Task AssertNoPhiShownAsync(IPage page)
+    {
+        var phi = CorpusPhi.ValuesOf(TestCorpus.File(CrFile));
+        Assert.Contains("DOE", phi);
+        var shown = await page.Locator("body").InnerTextAsync() + await page.ContentAsync();
+        Assert.All(phi, value => Assert.DoesNotContain(value, shown, StringComparison.Ordinal));
     }
 
     private static async Task<string> UploadAsync(HttpClient http, string corpusFile)
