@@ -142,7 +142,7 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
 
         var completed = await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
 
-        Assert.Equal(["received", "finalize-requested", StudyStatus.Completed, "published"], completed.Study.Timeline!.Select(e => e.Event));
+        Assert.Equal(["received", "finalize-requested", StudyStatus.Completed, "published"], completed.Study.Timeline!.Select(e => e.Event).Take(4));
         Assert.Equal(1, completed.Version); // one turn saved it all
         Assert.Single(await _bed.DrainAsync(_notifications, 1, TimeSpan.FromSeconds(10)));
 
