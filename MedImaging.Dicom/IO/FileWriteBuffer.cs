@@ -12,7 +12,8 @@ namespace MedImaging.Dicom.IO;
 /// </summary>
 internal sealed class FileWriteBuffer : Stream
 {
-    public const int Capacity = 4 * 1024 * 1024;
+    // 1 MiB: one write for a typical CT/MR instance; larger in-memory bulk data is written uncopied, not buffered.
+    public const int Capacity = 1024 * 1024;
 
     private readonly SafeFileHandle _handle;
     private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(Capacity);
