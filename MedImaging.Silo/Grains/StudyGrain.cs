@@ -227,8 +227,9 @@ public sealed class StudyGrain(
         var instances = state.State.Instances.Values.Select(InstanceRecords.Progress).OfType<InstanceProgress>().ToList();
         var outcome = await notifier.PublishAsync(study.StudyKey, completed.Status, instances, CancellationToken.None);
         var timeline = Append(completed.Timeline, new StudyEvent("published", clock.GetUtcNow()));
-        if (outcome.Notification is { } notification) timeline = Append(timeline, DeliveryEvent("notification", notification));
-        if (outcome.Webhook is { } webhook) timeline = Append(timeline, DeliveryEvent("webhook", webhook));
+        // A first attempt that delivered is in Notification/Webhook only; retries and failures are in the timeline too.
+        if (outcome.Notification is { Status: not DeliveryStatus.Delivered } notification) timeline = Append(timeline, DeliveryEvent("notification", notification));
+        if (outcome.Webhook is { Status: not DeliveryStatus.Delivered } webhook) timeline = Append(timeline, DeliveryEvent("webhook", webhook));
         return completed with { ReportKey = outcome.ReportKey, Notification = outcome.Notification, Webhook = outcome.Webhook, Timeline = timeline };
     }
 
