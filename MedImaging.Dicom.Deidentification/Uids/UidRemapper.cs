@@ -14,13 +14,19 @@ public sealed class UidRemapper(byte[] secret)
 {
     public const string Root = "2.25.";
 
+    // One keyed HMAC per thread, reset after each use: the one-shot HMACSHA256.HashData sets up the algorithm and key
+    // anew on every call, which is most of its cost for a short UID.
+    private readonly ThreadLocal<IncrementalHash> _hmac = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret));
+
     public string Remap(string uid)
     {
         var trimmed = uid.TrimEnd('\0', ' ').Trim();
         Span<byte> input = stackalloc byte[Encoding.ASCII.GetMaxByteCount(trimmed.Length)];
         var length = Encoding.ASCII.GetBytes(trimmed, input);
         Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(secret, input[..length], hash);
+        var hmac = _hmac.Value!;
+        hmac.AppendData(input[..length]);
+        hmac.GetHashAndReset(hash);
         return Root + new BigInteger(hash[..16], isUnsigned: true, isBigEndian: true).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -60,6 +60,16 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         await Expect(page.Locator(".empty")).ToHaveTextAsync("No failed studies.");
         await Expect(row).ToHaveCountAsync(0);
 
+        // On a phone-sized screen neither the list nor the detail scrolls sideways.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/#/studies");
+        await Expect(row).ToBeVisibleAsync();
+        Assert.False(await ScrollsSidewaysAsync(page), "the list is wider than a phone screen");
+        await page.GotoAsync($"/#/studies/{studyId}");
+        await Expect(instance.Locator("img.thumbnail")).ToBeVisibleAsync();
+        Assert.False(await ScrollsSidewaysAsync(page), "the study detail is wider than a phone screen");
+        await browser.ScreenshotAsync("study-detail-narrow");
+
         Assert.Empty(browser.Errors);
     }
 
@@ -118,6 +128,9 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         // The browser logs failed requests as console errors; those are the API's answers under test, nothing else.
         Assert.All(browser.Errors, error => Assert.Contains("status of 4", error));
     }
+
+    private static Task<bool> ScrollsSidewaysAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
 
     /// <summary>The page shows only what the PHI-free API returns: none of the uploaded file's identifying values.</summary>
     private static async Task AssertNoPhiShownAsync(IPage page)
