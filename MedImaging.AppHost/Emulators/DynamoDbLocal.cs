@@ -11,9 +11,10 @@ public static class DynamoDbLocal
     public const string ResourceName = "dynamodb";
 
     // Java cannot watch its standard input for us: a shell runs it, kills it when the AppHost's pipe closes (the
-    // AppHost died without stopping us), and exits with it when it exits by itself.
+    // AppHost died without stopping us), exits with it when it exits by itself, and on SIGTERM exits
+    // only after java has (so that our exit means DynamoDB Local is gone).
     private const string ExitWithParent =
-        "exec 3<&0; \"$@\" </dev/null & child=$!; " +
+        "exec 3<&0; \"$@\" </dev/null & child=$!; trap 'kill $child 2>/dev/null; wait $child; exit 143' TERM; " +
         "(while read -r _; do :; done <&3; kill $child 2>/dev/null) & watcher=$!; " +
         "wait $child; status=$?; kill $watcher 2>/dev/null; exit $status";
 

@@ -148,6 +148,12 @@ public sealed class ChildProcess : IAsyncDisposable
             {
             }
         }
+        // A kill is delivered asynchronously: wait (bounded) until the leftovers are really gone.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (leftovers.Any(ProcessTreeReader.IsAlive) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+        }
     }
 
     private void OnLine(string? line, bool isError)
