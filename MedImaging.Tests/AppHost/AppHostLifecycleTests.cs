@@ -13,9 +13,7 @@ public sealed class AppHostLifecycleTests
     public async Task Sigterm_stops_every_child_process()
     {
         using var host = AppHostProcess.Start(FreePorts);
-        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
-        var children = ProcessTreeReader.Descendants(host.Id);
-        Assert.True(children.Count >= 4, $"expected emulators, silo and api below the AppHost, found {children.Count}:\n{host.Output}");
+        var children = await ChildrenWhenReadyAsync(host);
         Assert.Contains(host.Output.Split('\n'), line => line.StartsWith("api ", StringComparison.Ordinal) && line.Contains("http://127.0.0.1:"));
 
         Assert.True(PosixKill.Terminate(host.Id));
@@ -30,9 +28,7 @@ public sealed class AppHostLifecycleTests
     public async Task Children_stop_by_themselves_when_the_apphost_is_killed()
     {
         using var host = AppHostProcess.Start(FreePorts);
-        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
-        var children = ProcessTreeReader.Descendants(host.Id);
-        Assert.True(children.Count >= 4, $"expected emulators, silo and api below the AppHost, found {children.Count}:\n{host.Output}");
+        var children = await ChildrenWhenReadyAsync(host);
 
         Assert.True(PosixKill.Kill(host.Id));
         await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -43,6 +39,14 @@ public sealed class AppHostLifecycleTests
             await Task.Delay(200);
         foreach (var pid in survivors) PosixKill.Kill(pid);
         Assert.True(survivors.Count == 0, $"processes still running 30 s after the AppHost was killed: {string.Join(", ", survivors)}");
+    }
+
+    private static async Task<IReadOnlyList<int>> ChildrenWhenReadyAsync(AppHostProcess host)
+    {
+        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
+        var children = ProcessTreeReader.Descendants(host.Id);
+        Assert.True(children.Count >= 4, $"expected emulators, silo and api below the AppHost, found {children.Count}:\n{host.Output}");
+        return children;
     }
 
     [Fact]
