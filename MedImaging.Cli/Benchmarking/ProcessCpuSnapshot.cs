@@ -56,15 +56,15 @@ public sealed record ProcessCpuSnapshot(IReadOnlyDictionary<int, ProcessCpu> Pro
             long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
     }
 
-    private static string ReadCommandLine(int pid)
+    private static string[] ReadCommandLine(int pid)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "";
+            return [];
         }
     }
 

@@ -1,6 +1,6 @@
 namespace MedImaging.Cli.Benchmarking;
 
-/// <summary>Names the processes of the AppHost's tree by their command lines.</summary>
+/// <summary>Names the processes of the AppHost's tree by the files their command lines run.</summary>
 public static class ProcessRoles
 {
     public const string Bench = "bench (this process)";
@@ -11,14 +11,17 @@ public static class ProcessRoles
     public const string AppHost = "AppHost";
     public const string Other = "other";
 
-    public static string Of(string commandLine, bool isRoot)
+    /// <param name="arguments">The command line, one argument each (the AppHost's own options name the emulators too,
+    /// e.g. --fauxqs-port, so only whole file names count).</param>
+    public static string Of(IReadOnlyList<string> arguments, bool isRoot)
     {
-        // The DynamoDB Local wrapper shell's command line names DynamoDBLocal.jar too, but it only waits: its CPU is ~0.
-        if (commandLine.Contains("DynamoDBLocal", StringComparison.Ordinal)) return DynamoDb;
-        if (commandLine.Contains("fauxqs", StringComparison.Ordinal)) return Fauxqs;
-        if (commandLine.Contains("MedImaging.Silo", StringComparison.Ordinal)) return Silo;
-        if (commandLine.Contains("MedImaging.Api", StringComparison.Ordinal)) return Api;
-        if (isRoot || commandLine.Contains("MedImaging.AppHost", StringComparison.Ordinal)) return AppHost;
+        var files = arguments.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        // The DynamoDB Local wrapper shell names DynamoDBLocal.jar too; it only waits, so its CPU is ~0.
+        if (files.Contains("DynamoDBLocal.jar")) return DynamoDb;
+        if (files.Contains("fauxqs-server.mjs")) return Fauxqs;
+        if (files.Overlaps(["MedImaging.Silo.dll", "MedImaging.Silo"])) return Silo;
+        if (files.Overlaps(["MedImaging.Api.dll", "MedImaging.Api"])) return Api;
+        if (isRoot || files.Overlaps(["MedImaging.AppHost.dll", "MedImaging.AppHost"])) return AppHost;
         return Other;
     }
 }

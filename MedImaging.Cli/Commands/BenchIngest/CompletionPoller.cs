@@ -19,9 +19,14 @@ public sealed class CompletionPoller(IngestApiClient api, IngestBenchSettings se
     private static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, long> _watched = new();
     private int _foundByDetail;
+    private DateTimeOffset? _previousPollStarted;
 
     /// <summary>Watched studies the list did not show in time and a direct GET found finished.</summary>
     public int FoundByDetail => Volatile.Read(ref _foundByDetail);
+
+    /// <summary>The most a study first listed by a poll had been updated before the previous poll started: how much of the
+    /// overlap was needed (if it nears the overlap, studies may have been missed by the list and found by a direct GET).</summary>
+    public TimeSpan LatestListing { get; private set; }
 
     /// <summary>Starts watching a study; call it before its upload, since a study may complete before the upload is answered.</summary>
     public void Watch(string studyUid) => _watched[studyUid] = Stopwatch.GetTimestamp();
@@ -41,6 +46,7 @@ public sealed class CompletionPoller(IngestApiClient api, IngestBenchSettings se
             foreach (var status in FinishedStatuses)
                 seen += await ReadAsync(status, since.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             since = pollStarted - settings.ListOverlap;
+            _previousPollStarted = pollStarted;
             if (seen > 0 || _watched.IsEmpty) quiet.Restart();
             else if (quiet.Elapsed > StallAfter)
             {
@@ -71,6 +77,7 @@ public sealed class CompletionPoller(IngestApiClient api, IngestBenchSettings se
                 if (_watched.TryRemove(study.Id, out _))
                 {
                     seen++;
+                    if (_previousPollStarted - study.UpdatedAt is { } late && late > LatestListing) LatestListing = late;
                     finished(new FinishedStudy(study.Id, study.Status, study.CompletedAt, DateTimeOffset.UtcNow, FoundBy.List));
                 }
             cursor = page.NextCursor;

@@ -21,7 +21,7 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
         var (listsBefore, polls) = (api.Lists, api.Polls);
         var phase = await RunPhaseAsync(studies);
         var cpuUsed = cpuBefore is not null && cpu() is { } cpuAfter ? cpuAfter.Since(cpuBefore) : null;
-        var requests = new StatusRequests(api.Polls - polls, api.Lists.Requests - listsBefore.Requests, api.Lists.Items - listsBefore.Items, phase.FoundByDetail);
+        var requests = new StatusRequests(api.Polls - polls, api.Lists.Requests - listsBefore.Requests, api.Lists.Items - listsBefore.Items, phase.FoundByDetail, phase.LatestListing);
         var details = await FetchSampleAsync(phase.Timings);
         var lastCompleted = phase.Finished.Where(f => f.Completed).Select(f => f.CompletedAt!.Value).DefaultIfEmpty(phase.StartedAt + phase.Observed).Max();
         return new ThroughputResult(phase.Timings, studies.Count - phase.Timings.Count, lastCompleted - phase.StartedAt, phase.Observed, cpuUsed, requests, details);
@@ -97,7 +97,7 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
             var upload = uploads[f.StudyUid];
             return new StudyTiming(f.StudyUid, upload.AcceptedAfter.TotalMilliseconds, (f.CompletedAt!.Value - upload.SentAt).TotalMilliseconds, (f.ObservedAt - upload.SentAt).TotalMilliseconds);
         }).ToArray();
-        return new PhaseResult(timings, [.. finishedStudies], startedAt, observed, poller.FoundByDetail);
+        return new PhaseResult(timings, [.. finishedStudies], startedAt, observed, poller.FoundByDetail, poller.LatestListing);
     }
 
     private async Task<IReadOnlyList<StudyState>> FetchSampleAsync(IReadOnlyList<StudyTiming> timings)
@@ -123,5 +123,5 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
         public TimeSpan AcceptedAfter { get; set; } = TimeSpan.Zero;
     }
 
-    private sealed record PhaseResult(IReadOnlyList<StudyTiming> Timings, IReadOnlyList<FinishedStudy> Finished, DateTimeOffset StartedAt, TimeSpan Observed, int FoundByDetail);
+    private sealed record PhaseResult(IReadOnlyList<StudyTiming> Timings, IReadOnlyList<FinishedStudy> Finished, DateTimeOffset StartedAt, TimeSpan Observed, int FoundByDetail, TimeSpan LatestListing);
 }

