@@ -2,7 +2,7 @@
 # Starts the AppHost (emulated AWS stack) on its own ports, runs `medimaging bench ingest` against it once per
 # concurrency given, with the machine's load before each run, and stops the AppHost again.
 # Usage: scripts/bench-ingest.sh [instances, default 200] [concurrency..., default 4 8]
-# BENCH_INGEST_ARGS adds options to every run (e.g. "--poll-ms 100 --no-peer").
+# BENCH_INGEST_ARGS adds options to every run (e.g. "--no-peer --finalize-studies 0", "--mode closed").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 instances="${1:-200}"; shift || true

@@ -6,10 +6,12 @@ namespace MedImaging.Cli.Commands;
 
 /// <summary>
 /// `medimaging bench ingest`: uploads N one-instance studies (each a copy of a corpus file with fresh study and
-/// SOP instance UIDs) to a running system, C at a time, and prints p50/p99 latency from upload to completed,
-/// as recorded by the study (completedAt) and as seen by polling, plus instances/s; then finalize-to-completed
-/// latency one study at a time; then Orthanc's REST store rate of the same N files at the same concurrency, in a
-/// network namespace with only loopback.
+/// SOP instance UIDs) to a running system and prints instances/s, p50/p99 latency from upload to completed (as recorded
+/// by the study's completedAt and as seen by the bench) and, with --system-pid, the CPU per instance of each process of
+/// the system. Pipelined (default): C workers upload back to back with a bounded number in flight, one poller reads the
+/// study list; closed: each worker polls its study until completed before the next. Then finalize-to-completed latency
+/// one study at a time; then Orthanc's REST store rate of the same N files at the same concurrency, in a network
+/// namespace with only loopback.
 /// </summary>
 public sealed class BenchIngestCommand : ICliCommand
 {
@@ -19,7 +21,7 @@ public sealed class BenchIngestCommand : ICliCommand
     private const string DefaultSource = "testdata/corpus/study_knee_s1_01.dcm";
 
     public string Name => "bench ingest";
-    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--warmup W] [--finalize-studies M] [--poll-ms P] [--system-pid PID] [--source FILE] [--no-peer]";
+    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--warmup W] [--finalize-studies M] [--mode pipelined|closed] [--max-in-flight F] [--list-poll-ms L] [--list-page-size S] [--poll-ms P] [--system-pid PID] [--source FILE] [--no-peer]";
     public string Description => "instances/s, upload/finalize-to-completed p50/p99 of a running system vs Orthanc's store rate (exit 3: peer skipped)";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -35,6 +37,10 @@ public sealed class BenchIngestCommand : ICliCommand
                 case "--warmup" when i + 1 < args.Count && int.TryParse(args[i + 1], out var w) && w >= 1: settings = settings with { WarmupStudies = w }; i++; break;
                 case "--finalize-studies" when i + 1 < args.Count && int.TryParse(args[i + 1], out var m) && m >= 0: settings = settings with { FinalizeStudies = m }; i++; break;
                 case "--source" when i + 1 < args.Count: settings = settings with { Source = args[++i] }; break;
+                case "--mode" when i + 1 < args.Count && Enum.TryParse<IngestBenchMode>(args[i + 1], ignoreCase: true, out var mode) && Enum.IsDefined(mode): settings = settings with { Mode = mode }; i++; break;
+                case "--max-in-flight" when i + 1 < args.Count && int.TryParse(args[i + 1], out var window) && window > 0: settings = settings with { MaxInFlight = window }; i++; break;
+                case "--list-poll-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], out var listPoll) && listPoll > 0: settings = settings with { ListPollInterval = TimeSpan.FromMilliseconds(listPoll) }; i++; break;
+                case "--list-page-size" when i + 1 < args.Count && int.TryParse(args[i + 1], out var pageSize) && pageSize is >= 1 and <= 200: settings = settings with { ListPageSize = pageSize }; i++; break;
                 case "--poll-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], out var poll) && poll > 0: settings = settings with { PollInterval = TimeSpan.FromMilliseconds(poll) }; i++; break;
                 case "--system-pid" when i + 1 < args.Count && int.TryParse(args[i + 1], out var pid) && pid > 0: settings = settings with { SystemPid = pid }; i++; break;
                 case "--no-peer": settings = settings with { Peer = false }; break;
@@ -74,7 +80,11 @@ public sealed class BenchIngestCommand : ICliCommand
         var warmupFile = workspace.WriteAll("warmup", [warmup[0].Bytes])[0];
 
         using var api = new IngestApiClient(settings.ApiUrl, settings);
-        var throughput = await new IngestBenchmark(api, settings, () => settings.SystemPid is { } pid ? ProcessTreeCpu.DescendantsSeconds(pid) : null, progress).RunAsync(warmup, studies);
+        Func<ProcessCpuSnapshot?> cpu = () => settings.SystemPid is { } pid ? ProcessCpuSnapshot.Take(pid) : null;
+        IIngestBenchmark benchmark = settings.Mode == IngestBenchMode.Closed
+            ? new ClosedLoopIngestBenchmark(api, settings, cpu, progress)
+            : new PipelinedIngestBenchmark(api, settings, cpu, progress);
+        var throughput = await benchmark.RunAsync(warmup, studies);
         var finalize = settings.FinalizeStudies > 0
             ? await new FinalizeLatencyBenchmark(api, progress).RunAsync(factory.Take(settings.FinalizeStudies), factory.Take(settings.FinalizeStudies))
             : null;

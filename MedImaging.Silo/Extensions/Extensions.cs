@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddMedImagingPipeline(builder.Configuration);
         builder.Services.AddSingleton<InstanceRunner>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>() ?? new NotificationOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ReportOptions.SectionName).Get<ReportOptions>() ?? new ReportOptions());
         builder.Services.AddSingleton<StudyNotifier>();
     }
 }

@@ -76,6 +76,7 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
             FinalizeStudy m => reference.Finalize(m),
             RetryWebhook m => reference.RetryWebhook(m),
             RetryNotification m => reference.RetryNotification(m),
+            RetryReport m => reference.RetryReport(m),
             _ => throw new NotSupportedException($"No grain method for {first.GetType().Name}."),
         });
     }

@@ -15,18 +15,21 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
     {
         var inv = CultureInfo.InvariantCulture;
         var timings = Throughput.Timings;
-        output.WriteLine($"bench ingest: {Settings.Instances} one-instance studies of {Path.GetFileName(Settings.Source)} ({FileBytes} bytes), concurrency {Settings.Concurrency}, {Settings.ApiUrl}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        output.WriteLine($"bench ingest: {Settings.Instances} one-instance studies of {Path.GetFileName(Settings.Source)} ({FileBytes} bytes), concurrency {Settings.Concurrency}, {ModeDescription()}, {Settings.ApiUrl}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
         output.WriteLine($"  medimaging (POST /api/studies, upload finalizes, full pipeline; after {Settings.WarmupStudies} warm-up studies)");
         output.WriteLine($"    upload answered (202)          {LatencySummary.Of(timings.Select(t => t.AcceptedMs))}");
         output.WriteLine($"    upload -> completed (grain)    {LatencySummary.Of(timings.Select(t => t.CompletedMs))}");
-        output.WriteLine($"    upload -> completed (polled)   {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
-        output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s; failures {Throughput.Failures}; {Throughput.Polls / (double)Math.Max(1, Settings.Instances):0.0} status polls per study"));
-        if (Throughput is { CpuSecondsPerInstance: { } perInstance, SystemCpuSeconds: { } cpu })
-            output.WriteLine(string.Create(inv, $"    CPU of the system              {perInstance * 1000,8:0.0} ms per instance ({cpu:0.0} s used by the processes under pid {Settings.SystemPid}, emulators, background JIT and status polling included)"));
-        var breakdown = StepBreakdown.Of(timings.Select(t => t.Completed));
+        output.WriteLine($"    upload -> completed (seen)     {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
+        output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s (first upload -> last completedAt; {Throughput.Observed.TotalSeconds:0.0} s until seen); completed {timings.Count} of {Settings.Instances}, failures {Throughput.Failures}"));
+        var requests = Throughput.Requests;
+        output.WriteLine(string.Create(inv, $"    status requests                {requests.DetailPolls} study GETs, {requests.ListRequests} list pages ({requests.ListItems} studies listed), {requests.FoundByDetail} found only by a study GET: {(requests.DetailPolls + requests.ListRequests) / (double)Math.Max(1, Settings.Instances):0.00} per instance"));
+        if (requests.LatestListing is { } latest)
+            output.WriteLine(string.Create(inv, $"    list polls                     a study showed up to {latest.TotalMilliseconds:0} ms after the poll before it began (each poll reads from {Settings.ListOverlap.TotalMilliseconds:0} ms before the previous one began)"));
+        SystemCpuReport.Print(output, Throughput, Settings.SystemPid, Peer.Result);
+        var breakdown = StepBreakdown.Of(Throughput.Details);
         if (breakdown.Count > 0)
         {
-            output.WriteLine("    where the time went (study timelines, server clock):");
+            output.WriteLine($"    where the time went ({Throughput.Details.Count} study timelines{(Settings.Mode == IngestBenchMode.Pipelined ? ", sampled after the run" : "")}, server clock):");
             foreach (var (part, summary) in breakdown)
                 output.WriteLine($"      {part,-29}{summary}");
         }
@@ -60,6 +63,10 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         output.WriteLine($"    {label} -> completed (polled)  {LatencySummary.Of(timings.Select(t => t.ObservedMs))}");
         output.WriteLine($"      of which sent -> grain's finalize-requested (Api, queue, turn) {LatencySummary.Of(timings.Select(t => t.ReachedGrainMs).Where(double.IsFinite))}");
     }
+
+    private string ModeDescription() => Settings.Mode == IngestBenchMode.Closed
+        ? "closed loop (each worker polls its study until completed)"
+        : string.Create(CultureInfo.InvariantCulture, $"pipelined (at most {Settings.EffectiveMaxInFlight} in flight, list polled every {Settings.ListPollInterval.TotalMilliseconds:0} ms)");
 
     private static string LoadAverage()
     {

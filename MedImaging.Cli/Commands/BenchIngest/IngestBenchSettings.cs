@@ -2,7 +2,7 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 
 /// <param name="FinalizeStudies">Studies per finalize measurement (two measurements, one study at a time); 0 skips them.</param>
 /// <param name="Peer">Whether to run the Orthanc peer on the same files.</param>
-/// <param name="SystemPid">A process whose descendants are the measured system (e.g. the AppHost): their CPU time is reported.</param>
+/// <param name="SystemPid">A process whose tree is the measured system (e.g. the AppHost): its CPU time is reported per process.</param>
 public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurrency, string Source, int FinalizeStudies = 20, bool Peer = true, int? SystemPid = null)
 {
     /// <summary>
@@ -11,12 +11,44 @@ public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurre
     /// </summary>
     public int WarmupStudies { get; init; } = 100;
 
+    public IngestBenchMode Mode { get; init; } = IngestBenchMode.Pipelined;
+
+    /// <summary>Pipelined mode: uploaded studies not yet seen finished, at most (so the queue cannot grow without limit);
+    /// null means <see cref="DefaultMaxInFlight"/>.</summary>
+    public int? MaxInFlight { get; init; }
+
+    public int EffectiveMaxInFlight => MaxInFlight ?? DefaultMaxInFlight(Concurrency);
+
+    public static int DefaultMaxInFlight(int concurrency) => Math.Max(32, 4 * concurrency);
+
+    /// <summary>Pipelined mode: how often the one poller reads the list of finished studies.</summary>
+    public TimeSpan ListPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Pipelined mode: how far before the previous poll each poll starts reading (see <see cref="CompletionPoller"/>).</summary>
+    public TimeSpan ListOverlap { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pipelined mode: studies per list page (the Api allows 1 to 200); the poller follows the cursor through every page.</summary>
+    public int ListPageSize { get; init; } = 200;
+
+    /// <summary>Pipelined mode: completed studies whose details (timelines) are fetched after the run for the per-step breakdown.</summary>
+    public int DetailSample { get; init; } = 50;
+
     /// <summary>How long one study may take to complete before it counts as a failure.</summary>
     public TimeSpan CompletionTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// How often each worker asks whether its study has completed. Polling loads the system being measured (every poll
-    /// is a DynamoDB read), so the grain's own completedAt is the figure to trust; polling only shows what a client sees.
+    /// Closed mode and the finalize measurement: how often a waiting worker asks whether its study has completed. Polling
+    /// loads the system being measured (every poll is a DynamoDB read), so the grain's own completedAt is the figure to
+    /// trust; polling only shows what a client sees.
     /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+}
+
+public enum IngestBenchMode
+{
+    /// <summary>Workers upload back to back (like the Orthanc side) with a bounded number in flight; one poller watches the study list.</summary>
+    Pipelined,
+
+    /// <summary>Each worker uploads a study and polls it until completed before the next: what one interactive client sees.</summary>
+    Closed,
 }

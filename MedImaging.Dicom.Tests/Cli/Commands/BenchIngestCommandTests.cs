@@ -13,6 +13,11 @@ public class BenchIngestCommandTests
     [InlineData("--url", "not a url")]
     [InlineData("--instances")]
     [InlineData("--bogus")]
+    [InlineData("--mode", "open")]
+    [InlineData("--mode", "2")]
+    [InlineData("--max-in-flight", "0")]
+    [InlineData("--list-poll-ms", "0")]
+    [InlineData("--list-page-size", "201")]
     public void Bad_arguments_print_usage_with_exit_code_64(params string[] arguments)
     {
         var errors = new StringWriter();
