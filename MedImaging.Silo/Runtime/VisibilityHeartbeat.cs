@@ -13,6 +13,7 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly List<ReceivedStudyMessage> _inHand;
     private readonly CancellationTokenSource _stop = new();
+    private readonly PeriodicTimer _timer;
     private readonly Task _loop;
 
     public VisibilityHeartbeat(IStudyQueue queue, IEnumerable<ReceivedStudyMessage> messages, TimeSpan interval, TimeSpan visibility, ILogger logger)
@@ -21,7 +22,8 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
         _visibility = visibility;
         _logger = logger;
         _inHand = [.. messages];
-        _loop = RunAsync(interval);
+        _timer = new PeriodicTimer(interval);
+        _loop = RunAsync();
     }
 
     /// <summary>Stops renewing a message (it was deleted or released).</summary>
@@ -30,12 +32,12 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
         lock (_inHand) _inHand.Remove(message);
     }
 
-    private async Task RunAsync(TimeSpan interval)
+    private async Task RunAsync()
     {
-        using var timer = new PeriodicTimer(interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            // Disposing the timer ends the wait with false: a cancelled wait would throw, and every turn ends this way.
+            while (await _timer.WaitForNextTickAsync())
             {
                 ReceivedStudyMessage[] messages;
                 lock (_inHand) messages = [.. _inHand];
@@ -59,6 +61,8 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _timer.Dispose();
+        // Only a renewal in flight is still cancelled.
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
