@@ -17,7 +17,18 @@ public static class AwsCredentialSource
         {
             return EmulatorCredentials;
         }
-        return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        var credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        return credentials is EnvironmentVariablesAWSCredentials ? ReadOnce(credentials) : credentials;
+    }
+
+    // Environment credentials read the process environment again for every request (a visible share of each client
+    // call); the environment of a running process does not change, so they are read here once.
+    private static AWSCredentials ReadOnce(AWSCredentials credentials)
+    {
+        var current = credentials.GetCredentials();
+        return current.UseToken
+            ? new SessionAWSCredentials(current.AccessKey, current.SecretKey, current.Token)
+            : new BasicAWSCredentials(current.AccessKey, current.SecretKey);
     }
 
     private static bool HasEnvironmentCredentials() =>
