@@ -57,8 +57,7 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<Storage.IObjectStore>(),
             buckets,
             sp.GetRequiredService<Pseudonymizer>(),
-            sp.GetService<WebhookSender>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetService<WebhookSender>()));
         return services;
     }
 

@@ -6,7 +6,9 @@ namespace MedImaging.Api.Studies;
 /// GET /api/studies/{id}: the study's status, its study-level timeline, its report (a presigned link once published)
 /// and its instances with their step timelines, progress while working and results once finished. Once published,
 /// <see cref="Notification"/> (SNS) and <see cref="Webhook"/> say whether each was delivered, is being retried or failed
-/// (attempts, last HTTP status, error code); null when that channel is not configured.
+/// (attempts, last HTTP status, error code); null when that channel is not configured or not attempted yet: both wait
+/// until <see cref="ReportDelivery"/> says the report was written (delivered) or failed for good. <see cref="Report"/>
+/// links to the report once it is written.
 /// </summary>
 public sealed record StudyResponse(
     string Id,
@@ -19,7 +21,8 @@ public sealed record StudyResponse(
     IReadOnlyList<InstanceResponse> Instances,
     IReadOnlyList<StudyEvent> Timeline,
     DeliveryStatus? Notification = null,
-    DeliveryStatus? Webhook = null);
+    DeliveryStatus? Webhook = null,
+    DeliveryStatus? ReportDelivery = null);
 
 public sealed record InstanceResponse(
     string Id,

@@ -22,7 +22,7 @@ public sealed class StudyResponseBuilder(UrlSigner signer, ResourceNames resourc
         foreach (var instance in snapshot.Instances.OrderBy(i => i.ReceivedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
             instances.Add(await BuildAsync(instance));
         return new StudyResponse(study.StudyKey, study.Status, study.CreatedAt, study.UpdatedAt, study.CompletedAt,
-            study.ExpectedInstances, report, instances, study.Timeline ?? [], study.Notification, study.Webhook);
+            study.ExpectedInstances, report, instances, study.Timeline ?? [], study.Notification, study.Webhook, study.ReportDelivery);
     }
 
     private async Task<InstanceResponse> BuildAsync(InstanceRecord instance)

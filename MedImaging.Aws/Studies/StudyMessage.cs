@@ -9,6 +9,7 @@ namespace MedImaging.Aws.Studies;
 [JsonDerivedType(typeof(ContinueInstance), nameof(ContinueInstance))]
 [JsonDerivedType(typeof(RetryWebhook), nameof(RetryWebhook))]
 [JsonDerivedType(typeof(RetryNotification), nameof(RetryNotification))]
+[JsonDerivedType(typeof(RetryReport), nameof(RetryReport))]
 public abstract record StudyMessage(string StudyKey)
 {
     /// <summary>Deterministic SQS deduplication id: the same logical message sent twice is delivered once.</summary>

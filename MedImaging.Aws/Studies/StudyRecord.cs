@@ -3,8 +3,9 @@ namespace MedImaging.Aws.Studies;
 /// <summary>
 /// The study item (PK STUDY#{key}, SK META). Instances live in their own items, so this one stays small
 /// whatever the size of the study; its timeline holds study-level events only. <see cref="ReportKey"/> is the
-/// study report's key in the processed bucket, once the study is published; <see cref="Notification"/> and
-/// <see cref="Webhook"/> say whether its SNS notification and webhook were delivered.
+/// study report's key in the processed bucket, once the report is written; <see cref="ReportDelivery"/> says whether
+/// the report of the last completion was written, is being retried or failed, and <see cref="Notification"/> and
+/// <see cref="Webhook"/> whether its SNS notification and webhook were delivered (both wait for the report).
 /// </summary>
 public sealed record StudyRecord(
     string StudyKey,
@@ -18,7 +19,8 @@ public sealed record StudyRecord(
     IReadOnlyList<StudyEvent>? Timeline = null,
     string? ReportKey = null,
     DeliveryStatus? Notification = null,
-    DeliveryStatus? Webhook = null)
+    DeliveryStatus? Webhook = null,
+    DeliveryStatus? ReportDelivery = null)
 {
     public static StudyRecord New(string studyKey, DateTimeOffset now) => new(studyKey, StudyStatus.Received, now, now);
 }

@@ -33,9 +33,13 @@ public sealed class StudyPublisherTests
             return Results.NoContent();
         }));
         var webhook = new WebhookSender(new HttpClient(), new WebhookOptions { Url = new Uri(receiver.Address, "hook"), Secret = "s" }, TimeProvider.System);
-        var publisher = new StudyPublisher(harness.Store, PipelineHarness.Buckets, harness.Pseudonyms, webhook, TimeProvider.System);
+        var publisher = new StudyPublisher(harness.Store, PipelineHarness.Buckets, harness.Pseudonyms, webhook);
 
-        var publication = await publisher.PublishAsync("upload-77", "completed", instances, CancellationToken.None);
+        var completedAt = DateTimeOffset.UtcNow;
+        var publication = publisher.Prepare("upload-77", "completed", instances, completedAt);
+        Assert.Null(await harness.Store.GetAsync(publication.ReportLocation, default));
+        await publisher.WriteReportAsync(publication, CancellationToken.None);
+        var webhookAttempt = await publisher.AttemptWebhookAsync(publication.DeliveryId, publication.NotificationJson, 1, CancellationToken.None);
 
         var study = harness.Pseudonyms.Pseudonym("upload-77");
         Assert.Equal(new Storage.ObjectLocation("processed", $"{study}/report.json"), publication.ReportLocation);
@@ -62,8 +66,31 @@ public sealed class StudyPublisherTests
         Assert.Equal("completed", notification.RootElement.GetProperty("status").GetString());
         Assert.Equal(1, notification.RootElement.GetProperty("failedCount").GetInt32());
         Assert.Equal("processed", notification.RootElement.GetProperty("report").GetProperty("bucket").GetString());
-        Assert.True(publication.Webhook!.Delivery.Delivered);
-        Assert.False(publication.Webhook.Retry.ShouldRetry);
+        Assert.Equal(completedAt, notification.RootElement.GetProperty("completedAt").GetDateTimeOffset());
+        Assert.True(webhookAttempt!.Delivery.Delivered);
+        Assert.False(webhookAttempt.Retry.ShouldRetry);
+    }
+
+    [Fact]
+    public async Task Every_preparation_of_the_same_completion_makes_the_same_bytes_and_without_its_report_the_notification_names_none()
+    {
+        var unused = new UnusedPorts();
+        using var harness = new PipelineHarness(new CompositeInstanceReader(unused), unused, unused, new HeaderImageAnalyzer());
+        var item = await harness.UploadAsync("upload-78", "a", PlainImages.Png);
+        var instances = new List<InstanceProgress> { (await harness.Pipeline.RunUntilWaitAsync(InstanceProgress.Start(item), CancellationToken.None)).Progress };
+        var publisher = new StudyPublisher(harness.Store, PipelineHarness.Buckets, harness.Pseudonyms, webhook: null);
+        var completedAt = DateTimeOffset.UnixEpoch.AddDays(20_000);
+
+        var first = publisher.Prepare("upload-78", "completed", instances, completedAt);
+        var again = publisher.Prepare("upload-78", "completed", instances, completedAt);
+
+        Assert.Equal(first.ReportJson.ToArray(), again.ReportJson.ToArray());
+        Assert.Equal((first.NotificationJson, first.DeliveryId), (again.NotificationJson, again.DeliveryId));
+        Assert.Null(await publisher.AttemptWebhookAsync(first.DeliveryId, first.NotificationJson, 1, CancellationToken.None));
+        var withoutReport = StudyPublisher.WithoutReport(first);
+        using var notification = JsonDocument.Parse(withoutReport.NotificationJson);
+        Assert.Equal(JsonValueKind.Null, notification.RootElement.GetProperty("report").ValueKind);
+        Assert.Equal(first.DeliveryId, withoutReport.DeliveryId);
     }
 
     [Fact]

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
 using MedImaging.Pipeline.Storage;
 
 namespace MedImaging.Pipeline.Publishing;
 
 /// <summary>
 /// The SNS message body (JSON) published to the study events topic when a study completes or fails.
-/// Subscribers get counts and where the report is, never patient data.
+/// Subscribers get counts and where the report is, never patient data. The notification is sent once the report is
+/// stored, so a subscriber that reads <see cref="Report"/> on receipt finds it; <see cref="Report"/> is null only when the
+/// report could not be stored after its last attempt (the study's report delivery status says why).
 /// </summary>
 public sealed record StudyCompletedNotification(
     string Type,
@@ -14,7 +17,8 @@ public sealed record StudyCompletedNotification(
     int InstanceCount,
     int FailedCount,
     IReadOnlyDictionary<string, int> Routing,
-    ObjectLocation Report)
+    // Written as null too: subscribers see that no report is named rather than a field that went missing.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] ObjectLocation? Report)
 {
     public const string EventType = "StudyCompleted";
 

@@ -1,17 +1,17 @@
-using MedImaging.Pipeline.Publishing.Webhooks;
 using MedImaging.Pipeline.Storage;
 
 namespace MedImaging.Pipeline.Publishing;
 
 /// <summary>
-/// What publishing a study did. The grain publishes <see cref="NotificationJson"/> to SNS; when
-/// <see cref="Webhook"/> asks for a retry it calls <see cref="WebhookSender.AttemptAsync"/> later with
-/// <see cref="WebhookDeliveryId"/>, the same body and the next attempt number.
+/// What a finished study publishes, built without I/O so that every attempt (the completing turn, a report retry, a
+/// redelivered turn) has the same report bytes, notification body and delivery id. The grain writes
+/// <see cref="ReportJson"/> to <see cref="ReportLocation"/>, then publishes <see cref="NotificationJson"/> to SNS and the
+/// webhook under <see cref="DeliveryId"/>.
 /// </summary>
 public sealed record StudyPublication(
     StudyReport Report,
     ObjectLocation ReportLocation,
+    ReadOnlyMemory<byte> ReportJson,
     StudyCompletedNotification Notification,
     string NotificationJson,
-    string WebhookDeliveryId,
-    WebhookAttempt? Webhook);
+    string DeliveryId);

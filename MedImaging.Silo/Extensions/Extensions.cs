@@ -20,6 +20,7 @@ public static class Extensions
         builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
         builder.Services.AddSingleton(new StudyStateCache());
         builder.Services.AddSingleton<StudyGrainDispatcher>();
+        builder.Services.AddSingleton<StudyMessageDeleter>();
         builder.Services.AddHostedService<StudyQueueConsumer>();
         builder.Services.AddHostedService<QuietPeriodSweeper>();
         builder.Services.AddSingleton<SiloTelemetry>();
@@ -36,6 +37,7 @@ public static class Extensions
         builder.Services.AddMedImagingPipeline(builder.Configuration);
         builder.Services.AddSingleton<InstanceRunner>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>() ?? new NotificationOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ReportOptions.SectionName).Get<ReportOptions>() ?? new ReportOptions());
         builder.Services.AddSingleton<StudyNotifier>();
     }
 }

@@ -25,4 +25,7 @@ public interface IStudyGrain : IGrainWithStringKey
 
     /// <summary>A study notification whose SNS publish failed is due for its next attempt.</summary>
     Task RetryNotification(RetryNotification message);
+
+    /// <summary>A study report whose write to S3 failed is due for its next attempt.</summary>
+    Task RetryReport(RetryReport message);
 }

@@ -125,12 +125,30 @@ public sealed class StudyGrain(
         await state.WriteStateAsync();
     }
 
-    // A late attempt of an older delivery (the study reopened and completed again since) is in the timeline only.
+    // Runs only while the study still stands at the completion that scheduled it and that attempt is not made yet: a
+    // repeated timer, or one of a completion the study has since reopened from, has nothing to do.
+    public async Task RetryReport(RetryReport message)
+    {
+        if (state.State.Study is not { Status: StudyStatus.Completed or StudyStatus.Failed, ReportDelivery: { } report } study
+            || report.DeliveryId != message.DeliveryId || report.Status != DeliveryStatus.Retrying || report.Attempts >= message.Attempt)
+        {
+            StudyGrainLog.NothingDue(logger, StudyKeys.LogRef(message.StudyKey), nameof(Aws.Studies.RetryReport));
+            return;
+        }
+        var outcome = await notifier.RetryReportAsync(message, study.Status, Progress(), study.CompletedAt ?? study.UpdatedAt, CancellationToken.None);
+        if (outcome is null) return;
+        state.State.Study = WithPublication(study, outcome);
+        await state.WriteStateAsync();
+    }
+
+    // A late attempt of an older delivery (the study reopened and completed again since) is in the timeline only. The
+    // current completion's delivery id is the one its report carries, even before the notification's first attempt.
     private StudyRecord WithDelivery(StudyRecord study, string channel, DeliveryStatus delivery, DeliveryStatus? current,
         Func<StudyRecord, DeliveryStatus, StudyRecord> set)
     {
         var updated = study with { Timeline = Append(study.Timeline, DeliveryEvent(channel, delivery)) };
-        return current is null || current.DeliveryId == delivery.DeliveryId ? set(updated, delivery) : updated;
+        var currentId = current?.DeliveryId ?? study.ReportDelivery?.DeliveryId;
+        return currentId is null || currentId == delivery.DeliveryId ? set(updated, delivery) : updated;
     }
 
     private static StudyEvent DeliveryEvent(string channel, DeliveryStatus delivery) =>
@@ -218,20 +236,34 @@ public sealed class StudyGrain(
         }
     }
 
-    // Publishing never holds the study back: a notification or webhook that fails is recorded with the study and
-    // retried by its own delayed messages, so the completed status is saved whatever SNS or the receiver answer.
+    // Publishing never holds the study back: a report write, notification or webhook that fails is recorded with the
+    // study and retried by its own delayed messages, so the completed status is saved whatever S3, SNS or the receiver answer.
     private async Task<StudyRecord> CompleteIfFinishedAsync(StudyRecord study, DateTimeOffset now)
     {
         var completed = TryComplete(study, now);
         if (completed.Status == study.Status) return completed;
-        var instances = state.State.Instances.Values.Select(InstanceRecords.Progress).OfType<InstanceProgress>().ToList();
-        var outcome = await notifier.PublishAsync(study.StudyKey, completed.Status, instances, CancellationToken.None);
-        var timeline = Append(completed.Timeline, new StudyEvent("published", clock.GetUtcNow()));
-        // A first attempt that delivered is in Notification/Webhook only; retries and failures are in the timeline too.
+        var outcome = await notifier.PublishAsync(study.StudyKey, completed.Status, Progress(), completed.CompletedAt ?? now, CancellationToken.None);
+        // This completion's deliveries start afresh: until they are attempted, nothing of an earlier completion shows.
+        return WithPublication(completed with { ReportKey = null, Notification = null, Webhook = null }, outcome);
+    }
+
+    // A first attempt that succeeded is in ReportDelivery/Notification/Webhook only; retries and failures are in the
+    // timeline too. "published" marks the report settled and the notification and webhook sent.
+    private StudyRecord WithPublication(StudyRecord study, PublicationOutcome outcome)
+    {
+        var timeline = study.Timeline;
+        if (outcome.Report is not { Status: DeliveryStatus.Delivered, Attempts: 1 }) timeline = Append(timeline, DeliveryEvent("report", outcome.Report));
+        if (!outcome.IsSettled) return study with { ReportDelivery = outcome.Report, Timeline = timeline };
+        timeline = Append(timeline, new StudyEvent("published", clock.GetUtcNow()));
         if (outcome.Notification is { Status: not DeliveryStatus.Delivered } notification) timeline = Append(timeline, DeliveryEvent("notification", notification));
         if (outcome.Webhook is { Status: not DeliveryStatus.Delivered } webhook) timeline = Append(timeline, DeliveryEvent("webhook", webhook));
-        return completed with { ReportKey = outcome.ReportKey, Notification = outcome.Notification, Webhook = outcome.Webhook, Timeline = timeline };
+        return study with
+        {
+            ReportKey = outcome.ReportKey, ReportDelivery = outcome.Report, Notification = outcome.Notification, Webhook = outcome.Webhook, Timeline = timeline,
+        };
     }
+
+    private List<InstanceProgress> Progress() => state.State.Instances.Values.Select(InstanceRecords.Progress).OfType<InstanceProgress>().ToList();
 
     private StudyRecord TryComplete(StudyRecord study, DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Sns;
 using MedImaging.Aws.Sqs;
@@ -15,55 +16,123 @@ using MedImaging.Pipeline.Steps;
 namespace MedImaging.Silo.Publishing;
 
 /// <summary>
-/// Publishes a finished study: the report beside the outputs, the SNS notification and the webhook. Everything is
+/// Publishes a finished study: the report beside the outputs, then the SNS notification and the webhook. Everything is
 /// keyed by the study and its completion (status and instance count), so a redelivered turn rewrites the same report,
-/// gives SNS the same deduplication id (FIFO topics) and the webhook receiver the same delivery id. A notification or
-/// webhook that fails never fails the turn: it is retried through a delayed <see cref="RetryNotification"/> or
-/// <see cref="RetryWebhook"/> message (never by waiting here), and what became of it is returned for the study record.
+/// gives SNS the same deduplication id (FIFO topics) and the webhook receiver the same delivery id. Nothing here fails
+/// the turn: a report write, notification or webhook that fails is retried through a delayed <see cref="RetryReport"/>,
+/// <see cref="RetryNotification"/> or <see cref="RetryWebhook"/> message (never by waiting here), and what became of each
+/// is returned for the study record.
 /// </summary>
+/// <remarks>
+/// The notification and webhook wait for the report. Its key is deterministic and could be named before the write
+/// succeeds, but a subscriber that fetches the report on receipt would then meet a missing object and could not tell
+/// "not yet" from "never". So they go out once the report is stored; if the report fails for good they still go out
+/// (the completion must reach subscribers) with no report named, and the study's report status says why.
+/// </remarks>
 public sealed class StudyNotifier(
     StudyPublisher publisher,
     SnsClient sns,
     ResourceNames resources,
     IStudyQueue queue,
     NotificationOptions options,
+    ReportOptions reportOptions,
     TimeProvider clock,
-    IServiceProvider services,
     ILogger<StudyNotifier> logger)
 {
     public const string DeliveryIdAttribute = "deliveryId";
 
     private readonly RetryPolicy _retry = new(options.Retry);
+    private readonly RetryPolicy _reportRetry = new(reportOptions.Retry);
 
-    private WebhookSender? Webhook => services.GetService<WebhookSender>();
+    /// <summary>First attempt of everything for a study that just completed.</summary>
+    /// <param name="completedAt">The study's completion time, which the report and notification carry on every attempt.</param>
+    public Task<PublicationOutcome> PublishAsync(string studyKey, string status, IReadOnlyList<InstanceProgress> instances, DateTimeOffset completedAt,
+        CancellationToken cancellationToken) =>
+        PublishAsync(studyKey, publisher.Prepare(studyKey, status, instances, completedAt), 1, cancellationToken);
 
-    public async Task<PublicationOutcome> PublishAsync(string studyKey, string status, IReadOnlyList<InstanceProgress> instances, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next report attempt of a <see cref="RetryReport"/> timer, with the study's state as it is now; null when that
+    /// state no longer makes the same publication (the study reopened or completed otherwise since).
+    /// </summary>
+    public async Task<PublicationOutcome?> RetryReportAsync(RetryReport message, string status, IReadOnlyList<InstanceProgress> instances,
+        DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
-        var publication = await publisher.PublishAsync(studyKey, status, instances, cancellationToken);
+        var publication = publisher.Prepare(message.StudyKey, status, instances, completedAt);
+        if (publication.DeliveryId != message.DeliveryId) return null;
+        return await PublishAsync(message.StudyKey, publication, message.Attempt, cancellationToken);
+    }
+
+    private async Task<PublicationOutcome> PublishAsync(string studyKey, StudyPublication publication, int reportAttempt, CancellationToken cancellationToken)
+    {
+        var report = await WriteReportAsync(studyKey, publication, reportAttempt, cancellationToken);
+        if (report.Status == DeliveryStatus.Retrying) return new PublicationOutcome(report, null, null, null);
+
+        var written = report.Status == DeliveryStatus.Delivered;
+        var sent = written ? publication : StudyPublisher.WithoutReport(publication);
         DeliveryStatus? notification = null;
         if (resources.StudyEventsTopicArn is { Length: > 0 })
         {
-            var first = new RetryNotification(studyKey, publication.WebhookDeliveryId, 1, publication.NotificationJson,
-                publication.Notification.Subject, publication.Report.StudyUid);
+            var first = new RetryNotification(studyKey, sent.DeliveryId, 1, sent.NotificationJson, sent.Notification.Subject, sent.Report.StudyUid);
             notification = await NotifyAsync(first, cancellationToken);
         }
-        var webhook = publication.Webhook is { } attempt
-            ? await FollowUpAsync(studyKey, publication.WebhookDeliveryId, publication.NotificationJson, attempt, cancellationToken)
+        var webhook = await publisher.AttemptWebhookAsync(sent.DeliveryId, sent.NotificationJson, 1, cancellationToken) is { } attempt
+            ? await FollowUpAsync(studyKey, sent.DeliveryId, sent.NotificationJson, attempt, cancellationToken)
             : null;
-        return new PublicationOutcome(publication.ReportLocation.Key, notification, webhook);
+        return new PublicationOutcome(report, written ? publication.ReportLocation.Key : null, notification, webhook);
     }
+
+    // One write per attempt, bounded by the timeout; a failure schedules the next attempt or gives up.
+    private async Task<DeliveryStatus> WriteReportAsync(string studyKey, StudyPublication publication, int attempt, CancellationToken cancellationToken)
+    {
+        var studyRef = StudyKeys.LogRef(studyKey);
+        (int? StatusCode, StepFailure Failure) failed;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(reportOptions.Timeout);
+            try
+            {
+                await publisher.WriteReportAsync(publication, timeout.Token);
+                if (attempt > 1) PublishingLog.ReportWritten(logger, studyRef, attempt);
+                return ReportStatus(DeliveryStatus.Delivered, publication, attempt, null);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                failed = ClassifyReportFailure(error);
+            }
+        }
+
+        var decision = _reportRetry.Decide(failed.Failure, attempt, RetryPolicy.DeterministicJitter($"report:{publication.DeliveryId}", attempt));
+        if (!decision.ShouldRetry)
+        {
+            PublishingLog.ReportAbandoned(logger, studyRef, attempt, failed.Failure.Code);
+            return ReportStatus(DeliveryStatus.Failed, publication, attempt, failed);
+        }
+        await queue.SendAsync(new RetryReport(studyKey, publication.DeliveryId, attempt + 1), decision.Delay, cancellationToken);
+        PublishingLog.ReportRetryScheduled(logger, studyRef, attempt, failed.Failure.Code, decision.DelaySeconds);
+        return ReportStatus(DeliveryStatus.Retrying, publication, attempt, failed);
+    }
+
+    private DeliveryStatus ReportStatus(string status, StudyPublication publication, int attempt, (int? StatusCode, StepFailure Failure)? failed) =>
+        new(status, attempt, clock.GetUtcNow(), publication.DeliveryId, failed?.StatusCode, failed?.Failure.Code);
+
+    // The object store turns S3 errors into step failures (transient for throttling, 5xx and network errors); the
+    // timeout of this attempt is transient too. The HTTP status comes from the S3 error when there was an answer.
+    private static (int? StatusCode, StepFailure Failure) ClassifyReportFailure(Exception error) => error switch
+    {
+        StepFailure failure => (failure.InnerException is AmazonServiceException { StatusCode: var status } && status != 0 ? (int)status : null, failure),
+        OperationCanceledException => (null, StepFailure.Transient("report-timeout", "The report write did not finish in time", error)),
+        _ => (null, StepFailure.Transient("report-unexpected", $"Unexpected {error.GetType().Name}", error)),
+    };
 
     /// <summary>The next SNS attempt of a <see cref="RetryNotification"/> timer.</summary>
     public Task<DeliveryStatus> RetryNotificationAsync(RetryNotification message, CancellationToken cancellationToken) =>
         NotifyAsync(message, cancellationToken);
 
     /// <summary>The next webhook attempt of a <see cref="RetryWebhook"/> timer; null when no webhook is configured any more.</summary>
-    public async Task<DeliveryStatus?> RetryWebhookAsync(RetryWebhook message, CancellationToken cancellationToken)
-    {
-        if (Webhook is not { IsConfigured: true } webhook) return null;
-        var attempt = await webhook.AttemptAsync(message.DeliveryId, Encoding.UTF8.GetBytes(message.Body), message.Attempt, cancellationToken);
-        return await FollowUpAsync(message.StudyKey, message.DeliveryId, message.Body, attempt, cancellationToken);
-    }
+    public async Task<DeliveryStatus?> RetryWebhookAsync(RetryWebhook message, CancellationToken cancellationToken) =>
+        await publisher.AttemptWebhookAsync(message.DeliveryId, message.Body, message.Attempt, cancellationToken) is { } attempt
+            ? await FollowUpAsync(message.StudyKey, message.DeliveryId, message.Body, attempt, cancellationToken)
+            : null;
 
     // One request per attempt, bounded by the timeout; a failure schedules the next attempt or gives up.
     private async Task<DeliveryStatus> NotifyAsync(RetryNotification attempt, CancellationToken cancellationToken)

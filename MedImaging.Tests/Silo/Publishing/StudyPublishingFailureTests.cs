@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Sqs;
 using MedImaging.Aws.Studies;
 using MedImaging.Silo.Publishing;
 using MedImaging.Tests.AppHost.Emulators;
@@ -58,12 +55,12 @@ public sealed class StudyPublishingFailureTests(AwsEmulatorFixture emulators) : 
             ["MedImaging__Pipeline__Webhook__Retry__BaseDelay"] = "00:00:01",
             ["MedImaging__Pipeline__Webhook__Retry__MaxDelay"] = "00:00:01",
         });
-        var listener = await SubscribeQueueAsync();
+        var listener = await _bed.SubscribeQueueAsync();
         var started = await Task.WhenAll(_bed.StartSiloAsync(), ServiceProcess.StartAsync("MedImaging.Api", _bed.Environment));
         _api = started[1];
 
-        var study = await CompleteOneInstanceStudyAsync();
-        var snapshot = await WaitForDeliveriesAsync(study, s => s.Notification?.Status == DeliveryStatus.Delivered && s.Webhook?.Status == DeliveryStatus.Failed);
+        var (study, _) = await _bed.CompleteOneInstanceStudyAsync();
+        var snapshot = await _bed.WaitForDeliveriesAsync(study, s => s.Notification?.Status == DeliveryStatus.Delivered && s.Webhook?.Status == DeliveryStatus.Failed);
 
         var notification = snapshot.Study.Notification!;
         Assert.Equal((3, 200, null), (notification.Attempts, notification.LastStatusCode, notification.Error));
@@ -103,8 +100,8 @@ public sealed class StudyPublishingFailureTests(AwsEmulatorFixture emulators) : 
         });
         await _bed.StartSiloAsync();
 
-        var study = await CompleteOneInstanceStudyAsync();
-        var snapshot = await WaitForDeliveriesAsync(study, s => s.Notification is not null);
+        var (study, _) = await _bed.CompleteOneInstanceStudyAsync();
+        var snapshot = await _bed.WaitForDeliveriesAsync(study, s => s.Notification is not null);
 
         var notification = snapshot.Study.Notification!;
         Assert.Equal((DeliveryStatus.Failed, 1, 404, "sns-NotFound"), (notification.Status, notification.Attempts, notification.LastStatusCode, notification.Error));
@@ -112,36 +109,6 @@ public sealed class StudyPublishingFailureTests(AwsEmulatorFixture emulators) : 
         Assert.Contains(snapshot.Study.Timeline!, e => e is { Event: "notification-failed", Detail: "attempt 1: sns-NotFound" });
         await _bed.WaitForIdleQueueAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(await _bed.DrainAsync(_bed.Resources.StudyDeadLetterQueueUrl, 1, TimeSpan.FromSeconds(1)));
-    }
-
-    private async Task<string> CompleteOneInstanceStudyAsync()
-    {
-        var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
-        await _bed.Queue.SendAsync(await _bed.StoreCorpusFileAsync(study, $"{study}.1", "study_knee_s1_01.dcm"));
-        await _bed.Queue.SendAsync(new FinalizeStudy(study, 1, "client-1"));
-        await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
-        return study;
-    }
-
-    private async Task<StudySnapshot> WaitForDeliveriesAsync(string study, Func<StudyRecord, bool> settled)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var snapshot = (await _bed.Table.LoadAsync(study))!;
-            if (settled(snapshot.Study)) return snapshot;
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45),
-                $"notification {snapshot.Study.Notification}, webhook {snapshot.Study.Webhook}; silo output:\n{string.Join('\n', _bed.Silos.SelectMany(s => s.Output.TakeLast(20)))}");
-            await Task.Delay(200);
-        }
-    }
-
-    private async Task<string> SubscribeQueueAsync()
-    {
-        var queue = await _bed.Aws.Sqs.CreateQueueAsync(new CreateQueueRequest(AwsEmulatorFixture.UniqueName("events-listener")));
-        var arn = (await _bed.Aws.Sqs.GetQueueAttributesAsync(queue, [SqsQueueAttributes.QueueArn]))[SqsQueueAttributes.QueueArn];
-        await _bed.Aws.Sns.SubscribeAsync(_bed.Resources.StudyEventsTopicArn, "sqs", arn);
-        return queue;
     }
 
     private string StartWebhookAnswering500()
