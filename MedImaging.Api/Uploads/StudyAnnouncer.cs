@@ -18,11 +18,17 @@ public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimePr
     {
         var now = clock.GetUtcNow();
         var byStudy = accepted.GroupBy(a => a.StudyKey).ToList();
+        var created = new HashSet<string>(StringComparer.Ordinal);
         foreach (var study in byStudy)
-            await studies.CreateIfAbsentAsync(StudyRecord.New(study.Key, now), cancellationToken);
+        {
+            if (await studies.CreateIfAbsentAsync(StudyRecord.New(study.Key, now), cancellationToken))
+                created.Add(study.Key);
+        }
         foreach (var study in byStudy)
         {
             // The study's last instance carries the finalize: the grain completes the study in that instance's turn.
+            // Its first one says so when this upload created the study: the grain then needs no read to start from the stub.
+            var first = study.First();
             var last = study.Last();
             FinalizeRequest? finalize = finalizeRequestId is null
                 ? null
@@ -32,7 +38,8 @@ public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimePr
                 await queue.SendAsync(new InstanceReceived(
                     instance.StudyKey, instance.InstanceId, instance.Object.Bucket, instance.Object.Key,
                     instance.ContentType, instance.Object.Size, instance.Object.ContentSha256, now,
-                    ReferenceEquals(instance, last) ? finalize : null), cancellationToken: cancellationToken);
+                    ReferenceEquals(instance, last) ? finalize : null,
+                    NewStudy: ReferenceEquals(instance, first) && created.Contains(study.Key)), cancellationToken: cancellationToken);
             }
         }
         foreach (var study in byStudy)

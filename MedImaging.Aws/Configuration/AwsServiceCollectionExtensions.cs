@@ -23,8 +23,8 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ResourceNames>>().Value);
         services.TryAddSingleton(sp => SqsClient.Create(sp.GetRequiredService<AwsOptions>()));
         services.TryAddSingleton(sp => SnsClient.Create(sp.GetRequiredService<AwsOptions>()));
-        services.TryAddSingleton<IAmazonS3>(sp => AwsSdkClients.CreateS3(sp.GetRequiredService<AwsOptions>()));
-        services.TryAddSingleton<IAmazonDynamoDB>(sp => AwsSdkClients.CreateDynamoDb(sp.GetRequiredService<AwsOptions>()));
+        services.TryAddSingleton<IAmazonS3>(sp => AwsTelemetry.CountRequests(AwsSdkClients.CreateS3(sp.GetRequiredService<AwsOptions>()), "S3"));
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => AwsTelemetry.CountRequests(AwsSdkClients.CreateDynamoDb(sp.GetRequiredService<AwsOptions>()), "DynamoDB"));
         return services;
     }
 }

@@ -1,16 +1,23 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace MedImaging.Aws.S3;
 
 /// <summary>
-/// Reads a stream in fixed-size chunks into one reusable buffer (the S3 part size), hashing and counting
+/// Reads a stream in fixed-size chunks (the S3 part size) into one reusable buffer, hashing and counting
 /// the bytes and enforcing a size limit, so that a file of any size is uploaded with bounded memory.
+/// The buffer comes from the shared array pool and grows with the content up to the chunk size: a small
+/// file never costs a fresh chunk-sized array (a large-object-heap allocation, zeroed and soon collected).
 /// </summary>
 public sealed class ChunkedUploadSource : IDisposable
 {
+    /// <summary>The first buffer: most single files fit, and a larger one is only rented when it fills up.</summary>
+    internal const int InitialBufferSize = 256 * 1024;
+
     private readonly Stream _source;
     private readonly long _maxBytes;
-    private readonly byte[] _buffer;
+    private readonly int _chunkSize;
+    private byte[] _buffer;
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _sourceEnded;
 
@@ -18,10 +25,11 @@ public sealed class ChunkedUploadSource : IDisposable
     {
         _source = source;
         _maxBytes = maxBytes;
-        _buffer = new byte[chunkSize];
+        _chunkSize = chunkSize;
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(chunkSize, InitialBufferSize));
     }
 
-    /// <summary>The bytes of the current chunk.</summary>
+    /// <summary>The bytes of the current chunk; valid until the next chunk is read or the source is disposed.</summary>
     public ReadOnlyMemory<byte> Current { get; private set; }
 
     /// <summary>True when the current chunk is the last one of the stream.</summary>
@@ -34,8 +42,16 @@ public sealed class ChunkedUploadSource : IDisposable
     public static async Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, CancellationToken cancellationToken)
     {
         var reader = new ChunkedUploadSource(source, maxBytes, chunkSize);
-        await reader.FillAsync(cancellationToken);
-        return reader;
+        try
+        {
+            await reader.FillAsync(cancellationToken);
+            return reader;
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Replaces the current chunk with the next one; false when the stream had already ended.</summary>
@@ -57,9 +73,10 @@ public sealed class ChunkedUploadSource : IDisposable
     {
         var filled = 0;
         if (_carry is { } carried) { _buffer[0] = carried; _carry = null; filled = 1; }
-        while (filled < _buffer.Length)
+        while (filled < _chunkSize)
         {
-            var read = await _source.ReadAsync(_buffer.AsMemory(filled), cancellationToken);
+            if (filled == _buffer.Length) Grow(filled);
+            var read = await _source.ReadAsync(_buffer.AsMemory(filled, Math.Min(_buffer.Length, _chunkSize) - filled), cancellationToken);
             if (read == 0) { _sourceEnded = true; break; }
             filled += read;
             if (TotalBytes + filled > _maxBytes) throw new UploadTooLargeException(_maxBytes);
@@ -70,18 +87,33 @@ public sealed class ChunkedUploadSource : IDisposable
         Current = _buffer.AsMemory(0, filled);
     }
 
+    // Doubles the buffer (at most to the chunk size), keeping the bytes read so far.
+    private void Grow(int filled)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_chunkSize, 2L * _buffer.Length));
+        _buffer.AsSpan(0, filled).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
+    }
+
     // A full buffer may be exactly the end of the stream: reading one byte ahead tells the last chunk apart,
     // so a single-chunk file is stored with one PutObject and no empty trailing part is ever sent.
     private async Task PeekEndAsync(CancellationToken cancellationToken)
     {
         var read = await _source.ReadAsync(_peek, cancellationToken);
         if (read == 0) _sourceEnded = true;
-        else if (TotalBytes + _buffer.Length + 1 > _maxBytes) throw new UploadTooLargeException(_maxBytes);
+        else if (TotalBytes + _chunkSize + 1 > _maxBytes) throw new UploadTooLargeException(_maxBytes);
         else _carry = _peek[0];
     }
 
     private readonly byte[] _peek = new byte[1];
     private byte? _carry;
 
-    public void Dispose() => _sha256.Dispose();
+    public void Dispose()
+    {
+        _sha256.Dispose();
+        var buffer = Interlocked.Exchange(ref _buffer, []);
+        if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+        Current = default;
+    }
 }

@@ -21,6 +21,7 @@ public sealed class S3StreamUploader(IAmazonS3 s3)
             await s3.PutObjectAsync(new PutObjectRequest
             {
                 BucketName = bucket, Key = key, ContentType = contentType, InputStream = body, AutoCloseStream = false,
+                UseChunkEncoding = S3Bodies.UseChunkEncoding,
             }, cancellationToken);
             return new StoredObject(bucket, key, source.TotalBytes, source.ContentSha256());
         }
@@ -73,6 +74,7 @@ public sealed class S3StreamUploader(IAmazonS3 s3)
         var uploaded = await s3.UploadPartAsync(new UploadPartRequest
         {
             BucketName = bucket, Key = key, UploadId = uploadId, PartNumber = partNumber, InputStream = body,
+            UseChunkEncoding = S3Bodies.UseChunkEncoding,
         }, cancellationToken);
         return new PartETag(partNumber, uploaded.ETag);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -17,6 +18,9 @@ public sealed class SqsClient(HttpClient httpClient) : IDisposable
 {
     private const string ContentType = "application/x-amz-json-1.0";
     private const int MaxAttempts = 4;
+
+    /// <summary>SQS's limit of entries per batch request.</summary>
+    public const int MaxBatchEntries = 10;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -83,6 +87,27 @@ public sealed class SqsClient(HttpClient httpClient) : IDisposable
 
     public Task DeleteMessageAsync(string queueUrl, string receiptHandle, CancellationToken cancellationToken = default) =>
         InvokeAsync<JsonElement>("DeleteMessage", new WireDeleteMessageRequest(queueUrl, receiptHandle), cancellationToken);
+
+    /// <summary>Deletes up to 10 messages in one request.</summary>
+    /// <returns>The entries SQS did not delete (empty when all were); the request as a whole failing throws.</returns>
+    public async Task<IReadOnlyList<SqsBatchEntryFailure>> DeleteMessageBatchAsync(
+        string queueUrl, IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(receiptHandles.Count, 1, nameof(receiptHandles));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(receiptHandles.Count, MaxBatchEntries, nameof(receiptHandles));
+        var entries = receiptHandles.Select((handle, index) => new WireDeleteMessageBatchEntry(index.ToString(CultureInfo.InvariantCulture), handle)).ToList();
+        var response = await InvokeAsync<WireBatchResponse>("DeleteMessageBatch", new WireDeleteMessageBatchRequest(queueUrl, entries), cancellationToken);
+        var byId = entries.Select((e, index) => (e.Id, Index: index)).ToDictionary(e => e.Id, e => e.Index, StringComparer.Ordinal);
+        var failures = (response.Failed ?? [])
+            .Where(f => byId.ContainsKey(f.Id))
+            .Select(f => new SqsBatchEntryFailure(byId[f.Id], f.Code ?? "Unknown", f.Message ?? "", f.SenderFault))
+            .ToList();
+        // An entry the answer names neither as deleted nor as failed is taken as failed.
+        var answered = (response.Successful ?? []).Select(s => s.Id).Concat(failures.Select(f => entries[f.Index].Id)).ToHashSet(StringComparer.Ordinal);
+        failures.AddRange(entries.Where(e => !answered.Contains(e.Id))
+            .Select(e => new SqsBatchEntryFailure(byId[e.Id], "MissingResult", "SQS did not answer for this entry", false)));
+        return failures;
+    }
 
     /// <summary>Resets the message's visibility timeout to <paramref name="visibilityTimeoutSeconds"/> from now (0..43200).</summary>
     public Task ChangeMessageVisibilityAsync(string queueUrl, string receiptHandle, int visibilityTimeoutSeconds, CancellationToken cancellationToken = default) =>

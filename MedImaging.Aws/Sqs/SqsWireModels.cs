@@ -50,3 +50,13 @@ internal sealed record WireChangeMessageVisibilityRequest(string QueueUrl, strin
 internal sealed record WireDeleteQueueRequest(string QueueUrl);
 
 internal sealed record WirePurgeQueueRequest(string QueueUrl);
+
+internal sealed record WireDeleteMessageBatchEntry(string Id, string ReceiptHandle);
+
+internal sealed record WireDeleteMessageBatchRequest(string QueueUrl, IReadOnlyList<WireDeleteMessageBatchEntry> Entries);
+
+internal sealed record WireBatchResultEntry(string Id);
+
+internal sealed record WireBatchErrorEntry(string Id, string? Code, string? Message, bool SenderFault);
+
+internal sealed record WireBatchResponse(List<WireBatchResultEntry>? Successful, List<WireBatchErrorEntry>? Failed);

@@ -5,6 +5,12 @@ namespace MedImaging.Aws.Studies;
 /// Set on the last instance of an upload that also finalizes its study: the grain takes the finalize in the instance's
 /// own turn, so a whole-study upload needs no second message and no second turn.
 /// </param>
+/// <param name="NewStudy">
+/// Set on the first message the Api sends for a study whose item its upload just created: until that message's turn
+/// saves, the study is exactly the Api's stub (<see cref="StudyRecord.New"/> at <see cref="ReceivedAt"/>, version 0),
+/// so the grain runtime may start from it without reading. A hint only: the conditional save proves it. Messages
+/// from before the flag existed read as false.
+/// </param>
 public sealed record InstanceReceived(
     string StudyKey,
     string InstanceId,
@@ -14,10 +20,12 @@ public sealed record InstanceReceived(
     long Size,
     string ContentSha256,
     DateTimeOffset ReceivedAt,
-    FinalizeRequest? ThenFinalize = null) : StudyMessage(StudyKey)
+    FinalizeRequest? ThenFinalize = null,
+    bool NewStudy = false) : StudyMessage(StudyKey)
 {
     // The finalize request is part of the identity: the same instance sent again with a new finalize must not be
-    // swallowed by the queue's deduplication, or that finalize would be lost.
+    // swallowed by the queue's deduplication, or that finalize would be lost. NewStudy is not: it says nothing about
+    // the instance, and only the study's creator ever sets it.
     public override string DeduplicationId() => ThenFinalize is { } finalize
         ? DeduplicationIds.From("received", StudyKey, InstanceId, ContentSha256, "finalize", finalize.RequestId)
         : DeduplicationIds.From("received", StudyKey, InstanceId, ContentSha256);

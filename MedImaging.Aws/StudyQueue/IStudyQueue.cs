@@ -18,6 +18,12 @@ public interface IStudyQueue
     /// <summary>Removes a handled message; call only once the grain's state is saved.</summary>
     Task DeleteAsync(ReceivedStudyMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes handled messages in as few requests as the queue allows; call only once their grains' states are saved.
+    /// </summary>
+    /// <returns>The messages that were not removed, each with why (empty when all were).</returns>
+    Task<IReadOnlyList<StudyMessageDeleteFailure>> DeleteAsync(IReadOnlyList<ReceivedStudyMessage> messages, CancellationToken cancellationToken);
+
     /// <summary>Keeps a message invisible to other consumers for <paramref name="visibility"/> from now.</summary>
     Task SetVisibilityAsync(ReceivedStudyMessage message, TimeSpan visibility, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Sqs;
 using MedImaging.Aws.Studies;
@@ -40,6 +41,38 @@ public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources, TimePr
 
     public Task DeleteAsync(ReceivedStudyMessage message, CancellationToken cancellationToken) =>
         sqs.DeleteMessageAsync(resources.StudyQueueUrl, message.ReceiptHandle, cancellationToken);
+
+    public async Task<IReadOnlyList<StudyMessageDeleteFailure>> DeleteAsync(IReadOnlyList<ReceivedStudyMessage> messages, CancellationToken cancellationToken)
+    {
+        var failures = new List<StudyMessageDeleteFailure>();
+        foreach (var chunk in messages.Chunk(SqsClient.MaxBatchEntries))
+        {
+            if (chunk is [var single])
+            {
+                // One message: the plain delete is the cheaper request.
+                try
+                {
+                    await DeleteAsync(single, cancellationToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    failures.Add(new StudyMessageDeleteFailure(single, error));
+                }
+                continue;
+            }
+            try
+            {
+                var refused = await sqs.DeleteMessageBatchAsync(resources.StudyQueueUrl, chunk.Select(m => m.ReceiptHandle).ToList(), cancellationToken);
+                failures.AddRange(refused.Select(f => new StudyMessageDeleteFailure(
+                    chunk[f.Index], new SqsException(f.Code, f.Message, f.SenderFault ? HttpStatusCode.BadRequest : HttpStatusCode.InternalServerError))));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                failures.AddRange(chunk.Select(m => new StudyMessageDeleteFailure(m, error)));
+            }
+        }
+        return failures;
+    }
 
     public Task SetVisibilityAsync(ReceivedStudyMessage message, TimeSpan visibility, CancellationToken cancellationToken) =>
         sqs.ChangeMessageVisibilityAsync(resources.StudyQueueUrl, message.ReceiptHandle, (int)Math.Ceiling(visibility.TotalSeconds), cancellationToken);

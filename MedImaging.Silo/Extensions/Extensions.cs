@@ -20,6 +20,7 @@ public static class Extensions
         builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
         builder.Services.AddSingleton(new StudyStateCache());
         builder.Services.AddSingleton<StudyGrainDispatcher>();
+        builder.Services.AddSingleton<StudyMessageDeleter>();
         builder.Services.AddHostedService<StudyQueueConsumer>();
         builder.Services.AddHostedService<QuietPeriodSweeper>();
         builder.Services.AddSingleton<SiloTelemetry>();

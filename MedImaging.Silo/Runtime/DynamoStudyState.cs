@@ -1,5 +1,6 @@
 using System.Globalization;
 using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Studies;
 using MedImaging.Silo.Grains;
 
 namespace MedImaging.Silo.Runtime;
@@ -35,6 +36,17 @@ public sealed class DynamoStudyState(StudyTable table, string studyKey) : IPersi
         }
         State = state;
         _version = snapshot?.Version ?? 0;
+    }
+
+    /// <summary>
+    /// Takes the study to be the Api's stub as it created it (version 0, no instances) instead of reading it. The save
+    /// is conditional on version 0, so if anyone saved the study since, it fails with a concurrency conflict.
+    /// </summary>
+    public void AssumeStub(StudyRecord stub)
+    {
+        State = new StudyState { Study = stub };
+        _savedFingerprints.Clear();
+        _version = 0;
     }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)

@@ -13,6 +13,10 @@ namespace MedImaging.Silo.Runtime;
 /// study is used only if the study's version in DynamoDB is still the one it saved, so a turn always sees the
 /// latest state whichever silo ran the previous one. A turn whose messages are all on their first delivery (a known
 /// receive count of exactly 1) says so to the grain: the instances it brings in cannot have outputs of an earlier run.
+/// Such a turn that opens with the first message of a study the Api just created (<see cref="InstanceReceived.NewStudy"/>)
+/// starts from the Api's stub without reading it: nothing of the study can have been saved before its first message's
+/// turn, unless another upload's message overtook it, and then the save (conditional on the stub's version) fails and
+/// the turn comes back as a redelivery, which reads.
 /// </summary>
 public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable table, StudyStateCache states)
 {
@@ -32,14 +36,26 @@ public sealed class StudyGrainDispatcher(IServiceProvider services, StudyTable t
         activity?.SetTag("messaging.message.id", received[0].MessageId);
         activity?.SetTag("messaging.batch.message_count", messages.Count);
 
+        var firstDelivery = received.All(r => r.ReceiveCount == 1);
         var state = states.Take(first.StudyKey);
-        if (state is null || !await state.IsCurrentAsync(cancellationToken))
+        if (state is null && firstDelivery && first is InstanceReceived { NewStudy: true } opening)
+        {
+            state = new DynamoStudyState(table, first.StudyKey);
+            state.AssumeStub(StudyRecord.New(opening.StudyKey, opening.ReceivedAt));
+            activity?.SetTag("medimaging.state_source", "assumed-stub");
+        }
+        else if (state is not null && await state.IsCurrentAsync(cancellationToken))
+        {
+            activity?.SetTag("medimaging.state_source", "cached");
+        }
+        else
         {
             state = new DynamoStudyState(table, first.StudyKey);
             await state.ReadStateAsync(cancellationToken);
+            activity?.SetTag("medimaging.state_source", "read");
         }
         var versionRead = state.Etag;
-        await RunGrainAsync(state, first, messages, firstDelivery: received.All(r => r.ReceiveCount == 1));
+        await RunGrainAsync(state, first, messages, firstDelivery);
         // Kept only when the turn saved: a turn that returned without saving may have changed the state in memory.
         if (state.Etag != versionRead) states.Keep(first.StudyKey, state);
     }

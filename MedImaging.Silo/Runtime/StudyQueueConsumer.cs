@@ -15,6 +15,7 @@ namespace MedImaging.Silo.Runtime;
 public sealed class StudyQueueConsumer(
     IStudyQueue queue,
     StudyGrainDispatcher dispatcher,
+    StudyMessageDeleter deleter,
     IOptions<GrainRuntimeOptions> options,
     TimeProvider clock,
     SiloTelemetry telemetry,
@@ -142,11 +143,8 @@ public sealed class StudyQueueConsumer(
             await dispatcher.DispatchAsync(turn, messages, cancellation);
             // The turn ends when its state is saved; deleting the messages then lets the study's next turn start.
             var ended = clock.GetUtcNow();
-            foreach (var received in turn)
-            {
-                await queue.DeleteAsync(received, cancellation);
-                heartbeat.Release(received);
-            }
+            await deleter.DeleteAsync(turn, cancellation);
+            foreach (var received in turn) heartbeat.Release(received);
             RuntimeLog.TurnCompleted(logger, messageType, turn.Count, studyRef, Environment.ProcessId,
                 started.ToUnixTimeMilliseconds(), ended.ToUnixTimeMilliseconds());
             telemetry.TurnEnded(messageType, TurnOutcomes.Completed, ended - started);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Bodies = MedImaging.Aws.S3.S3Bodies;
 using MedImaging.Pipeline.Storage;
 
 namespace MedImaging.Silo.Storage;
@@ -17,10 +18,8 @@ public sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
         try
         {
             using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
-            var length = response.ContentLength;
-            using var buffer = length is > 0 and <= int.MaxValue ? new MemoryStream((int)length) : new MemoryStream();
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
-            return new StoredObject(buffer.ToArray(), response.Headers.ContentType ?? "application/octet-stream");
+            var content = await S3ObjectBody.ReadAsync(response, cancellationToken);
+            return new StoredObject(content, response.Headers.ContentType ?? "application/octet-stream");
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
         {
@@ -64,6 +63,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
                 InputStream = bytes,
                 ContentType = contentType,
                 AutoCloseStream = false,
+                UseChunkEncoding = S3Bodies.UseChunkEncoding,
             }, cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "put", cancellationToken) is { } failure)

@@ -86,6 +86,32 @@ public sealed class SqsClientTests(AwsEmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task DeleteMessageBatch_deletes_every_message_it_names()
+    {
+        var (queueUrl, _) = await CreateFifoQueueWithDeadLetterQueueAsync(maxReceiveCount: 5);
+        foreach (var index in Enumerable.Range(1, 3))
+            await client.SendMessageAsync(new SendMessageRequest(queueUrl, $"m{index}") { MessageGroupId = $"g{index}", MessageDeduplicationId = $"d{index}" });
+        var received = new List<SqsMessage>();
+        for (var attempt = 0; attempt < 10 && received.Count < 3; attempt++)
+            received.AddRange(await client.ReceiveMessagesAsync(new ReceiveMessageRequest(queueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1, VisibilityTimeout = 30 }));
+        Assert.Equal(["m1", "m2", "m3"], received.Select(m => m.Body).Order());
+
+        var failures = await client.DeleteMessageBatchAsync(queueUrl, received.Select(m => m.ReceiptHandle).ToList());
+
+        Assert.Empty(failures);
+        var attributes = await client.GetQueueAttributesAsync(queueUrl);
+        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessages]);
+        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessagesNotVisible]);
+    }
+
+    [Fact]
+    public async Task DeleteMessageBatch_refuses_more_entries_than_sqs_takes_before_sending()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.DeleteMessageBatchAsync("unused", Enumerable.Repeat("r", 11).ToList()));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.DeleteMessageBatchAsync("unused", []));
+    }
+
+    [Fact]
     public async Task Same_deduplication_id_is_delivered_once()
     {
         var (queueUrl, _) = await CreateFifoQueueWithDeadLetterQueueAsync(maxReceiveCount: 5);

@@ -21,6 +21,18 @@ public sealed class StudyMessageJsonTests
         }
     }
 
+    [Fact]
+    public void The_new_study_flag_round_trips_and_a_message_written_before_it_existed_reads_as_not_new()
+    {
+        var flagged = Received with { NewStudy = true };
+        Assert.Equal(flagged, StudyMessageJson.TryDeserialize(StudyMessageJson.Serialize(flagged)));
+        Assert.Equal(flagged.DeduplicationId(), Received.DeduplicationId());
+
+        var before = StudyMessageJson.Serialize(Received).Replace(",\"newStudy\":false", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("newStudy", before);
+        Assert.Equal(Received, StudyMessageJson.TryDeserialize(before));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]

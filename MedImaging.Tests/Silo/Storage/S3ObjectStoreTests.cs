@@ -41,6 +41,11 @@ public sealed class S3ObjectStoreTests : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception) { return; }
+            if (context.Request.Url!.AbsolutePath is "/bucket/intact" or "/bucket/corrupted")
+            {
+                await ServeObjectAsync(context.Response, corrupted: context.Request.Url.AbsolutePath.EndsWith("corrupted"));
+                continue;
+            }
             var (status, code) = context.Request.Url!.AbsolutePath switch
             {
                 "/bucket/throttled" => (503, "SlowDown"),
@@ -57,6 +62,21 @@ public sealed class S3ObjectStoreTests : IDisposable
             }
             context.Response.Close();
         }
+    }
+
+    // A body larger than one socket read, with the ETag S3 gives a single-part object: the hex MD5 of its bytes.
+    private static readonly byte[] ObjectBody = [.. Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7))];
+
+    private static async Task ServeObjectAsync(HttpListenerResponse response, bool corrupted)
+    {
+        var md5 = System.Security.Cryptography.MD5.HashData(ObjectBody);
+        if (corrupted) md5[0] ^= 1;
+        response.StatusCode = 200;
+        response.ContentType = "application/dicom";
+        response.ContentLength64 = ObjectBody.Length;
+        response.AddHeader("ETag", $"\"{Convert.ToHexStringLower(md5)}\"");
+        await response.OutputStream.WriteAsync(ObjectBody);
+        response.Close();
     }
 
     private static S3ObjectStore Store(string url) => new(new AmazonS3Client(new BasicAWSCredentials("test", "test"),
@@ -93,6 +113,24 @@ public sealed class S3ObjectStoreTests : IDisposable
         Assert.Equal(FailureKind.Permanent, head.Kind);
         var copy = await Assert.ThrowsAsync<StepFailure>(() => store.CopyAsync(new ObjectLocation("bucket", "x"), new ObjectLocation("bucket", "denied"), default));
         Assert.Equal(FailureKind.Permanent, copy.Kind);
+    }
+
+    [Fact]
+    public async Task An_object_is_read_whole_when_its_content_matches_its_etag()
+    {
+        var stored = await Store(_url).GetAsync(new ObjectLocation("bucket", "intact"), default);
+
+        Assert.NotNull(stored);
+        Assert.Equal(ObjectBody, stored.Content.ToArray());
+        Assert.Equal("application/dicom", stored.ContentType);
+    }
+
+    [Fact]
+    public async Task An_object_whose_content_differs_from_its_etag_is_a_transient_failure()
+    {
+        var failure = await Assert.ThrowsAsync<StepFailure>(() => Store(_url).GetAsync(new ObjectLocation("bucket", "corrupted"), default));
+
+        Assert.Equal((FailureKind.Transient, "storage-unreachable"), (failure.Kind, failure.Code));
     }
 
     [Fact]

@@ -1,0 +1,118 @@
+using MedImaging.Aws.Sqs;
+using MedImaging.Aws.Studies;
+using MedImaging.Aws.StudyQueue;
+using MedImaging.Silo.Runtime;
+using MedImaging.Tests.AppHost.Emulators;
+using MedImaging.Tests.ServiceHosting;
+
+namespace MedImaging.Tests.Silo.Runtime;
+
+/// <summary>
+/// Deletes of turns that end while another delete is in flight leave together, in batches SQS takes, and each turn
+/// learns only about its own messages. The deletes go to a real study queue; a wrapper holds the first request back
+/// (so that the others arrive while it is in flight) and can refuse a message, as SQS may per batch entry.
+/// </summary>
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class StudyMessageDeleterTests(AwsEmulatorFixture emulators) : ProvisionedAwsTest(emulators)
+{
+    [Fact]
+    public async Task Deletes_arriving_while_one_is_in_flight_leave_together_in_batches_of_ten()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources));
+        var received = await SendAndReceiveAsync(queue.Inner, 21);
+        var deleter = new StudyMessageDeleter(queue);
+
+        var first = deleter.DeleteAsync([received[0]], CancellationToken.None);
+        await queue.FirstRequestArrived;
+        var others = received.Skip(1).Select(m => deleter.DeleteAsync([m], CancellationToken.None)).ToList();
+        Assert.DoesNotContain(others, t => t.IsCompleted);
+        queue.Release();
+        await first;
+        await Task.WhenAll(others);
+
+        Assert.Equal([1, 10, 10], queue.Requests.Select(r => r.Count));
+        Assert.Equal(received.Select(m => m.MessageId).Order(), queue.Requests.SelectMany(r => r).Select(m => m.MessageId).Order());
+        await AssertQueueEmptyAsync();
+    }
+
+    [Fact]
+    public async Task A_message_the_queue_did_not_delete_fails_only_the_turn_it_belongs_to()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources));
+        var received = await SendAndReceiveAsync(queue.Inner, 5);
+        queue.Refused = received[3];
+        var deleter = new StudyMessageDeleter(queue);
+
+        var first = deleter.DeleteAsync([received[0]], CancellationToken.None);
+        await queue.FirstRequestArrived;
+        var oneTurn = deleter.DeleteAsync([received[1], received[2]], CancellationToken.None);
+        var refusedTurn = deleter.DeleteAsync([received[3], received[4]], CancellationToken.None);
+        queue.Release();
+
+        await first;
+        await oneTurn;
+        var error = await Assert.ThrowsAsync<StudyMessageDeleteException>(() => refusedTurn);
+        Assert.Equal(received[3], Assert.Single(error.Failures).Message);
+        Assert.Equal(2, queue.Requests.Count);
+    }
+
+    private async Task<List<ReceivedStudyMessage>> SendAndReceiveAsync(IStudyQueue queue, int count)
+    {
+        // One message per study, so that a receive may return them all at once.
+        for (var i = 0; i < count; i++)
+            await queue.SendAsync(new FinalizeStudy($"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}", null, StudyKeys.NewUploadId()));
+        var received = new List<ReceivedStudyMessage>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (received.Count < count && DateTime.UtcNow < deadline)
+            received.AddRange(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.Equal(count, received.Count);
+        return received;
+    }
+
+    private async Task AssertQueueEmptyAsync()
+    {
+        var attributes = await Aws.Sqs.GetQueueAttributesAsync(Resources.StudyQueueUrl);
+        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessages]);
+        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessagesNotVisible]);
+    }
+
+    /// <summary>The real queue, except that its first delete request waits for <see cref="Release"/> and one message may be refused.</summary>
+    private sealed class HeldBackQueue(IStudyQueue inner) : IStudyQueue
+    {
+        private readonly TaskCompletionSource _firstArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IStudyQueue Inner => inner;
+
+        public List<IReadOnlyList<ReceivedStudyMessage>> Requests { get; } = [];
+
+        public ReceivedStudyMessage? Refused { get; set; }
+
+        public Task FirstRequestArrived => _firstArrived.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<IReadOnlyList<StudyMessageDeleteFailure>> DeleteAsync(IReadOnlyList<ReceivedStudyMessage> messages, CancellationToken cancellationToken)
+        {
+            lock (Requests) Requests.Add(messages);
+            _firstArrived.TrySetResult();
+            await _released.Task;
+            var failures = (await inner.DeleteAsync(messages.Where(m => !ReferenceEquals(m, Refused)).ToList(), cancellationToken)).ToList();
+            if (Refused is { } refused && messages.Contains(refused))
+                failures.Add(new StudyMessageDeleteFailure(refused, new SqsException("ReceiptHandleIsInvalid", "refused by the test", System.Net.HttpStatusCode.BadRequest)));
+            return failures;
+        }
+
+        public Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default) => inner.SendAsync(message, delay, cancellationToken);
+
+        public Task<IReadOnlyList<ReceivedStudyMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken) => inner.ReceiveAsync(maxMessages, wait, cancellationToken);
+
+        public Task DeleteAsync(ReceivedStudyMessage message, CancellationToken cancellationToken) => inner.DeleteAsync(message, cancellationToken);
+
+        public Task SetVisibilityAsync(ReceivedStudyMessage message, TimeSpan visibility, CancellationToken cancellationToken) => inner.SetVisibilityAsync(message, visibility, cancellationToken);
+
+        public Task DeadLetterAsync(ReceivedStudyMessage message, string reason, CancellationToken cancellationToken) => inner.DeadLetterAsync(message, reason, cancellationToken);
+
+        public Task SendToDeadLetterAsync(StudyMessage message, string reason, CancellationToken cancellationToken) => inner.SendToDeadLetterAsync(message, reason, cancellationToken);
+    }
+}
