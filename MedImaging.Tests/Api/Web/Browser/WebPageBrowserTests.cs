@@ -111,6 +111,34 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
     }
 
     [Fact]
+    public async Task A_completed_study_whose_report_is_retried_says_so_and_is_refreshed_until_the_report_settles()
+    {
+        await using var browser = await system.OpenAsync();
+        var page = browser.Page;
+        const string study = "2.25.77001";
+        var answers = 0;
+        // The API's answers while the Silo retries the report write, then after its last attempt failed.
+        await page.RouteAsync($"**/api/studies/{study}", async route =>
+        {
+            var (status, attempts) = Interlocked.Increment(ref answers) == 1 ? ("retrying", 1) : ("failed", 3);
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = $$$"""
+                {"id":"{{{study}}}","status":"completed","createdAt":"2026-11-22T09:00:00Z","updatedAt":"2026-11-22T09:00:01Z",
+                 "completedAt":"2026-11-22T09:00:01Z","report":null,"instances":[],"timeline":[],
+                 "reportDelivery":{"status":"{{{status}}}","attempts":{{{attempts}}},"updatedAt":"2026-11-22T09:00:01Z",
+                                   "deliveryId":"d","lastStatusCode":503,"error":"storage-unavailable"}}
+                """ });
+        });
+
+        await page.GotoAsync($"/#/studies/{study}");
+        var report = page.Locator("#summary-heading + dl div").Filter(new() { HasText = "Report" }).Locator("dd");
+        await Expect(report).ToHaveTextAsync("Not written yet (1 attempt, storage-unavailable); retrying");
+        await Expect(report).ToHaveTextAsync("Could not be written (3 attempts, storage-unavailable)", new() { Timeout = 10_000 });
+        await page.WaitForTimeoutAsync(3_000);
+        Assert.Equal(2, Volatile.Read(ref answers)); // settled: no more refreshes
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
     public async Task The_list_pages_forward_and_back_through_the_api_cursor()
     {
         using var http = new HttpClient { BaseAddress = system.BaseUrl };
