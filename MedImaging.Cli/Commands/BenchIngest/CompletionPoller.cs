@@ -8,16 +8,16 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 /// The one poller of the pipelined benchmark: every interval it reads the studies updated lately in status completed
 /// and failed (GET /api/studies?status=&amp;since=, every page by cursor) and reports the watched ones it sees, so
 /// the load of watching does not grow with the number of studies in flight.
-/// A study's update time is stamped before its write reaches the index (under load, measured up to ~1 s before), so each
-/// poll reads from an overlap before the previous poll began; the overlap widens to twice the latest arrival seen, and
-/// the watched set drops repeats. A study watched for <see cref="StragglerAfter"/> is asked for directly (counted: the
+/// A study's update time is stamped before its write reaches the index (tens of ms, but seconds when the machine is
+/// oversubscribed), so each poll reads from an overlap before the previous poll began; the overlap widens to twice the
+/// latest arrival seen (at most <see cref="MaxOverlap"/>), and the watched set drops repeats. A study watched for <see cref="StragglerAfter"/> is asked for directly (counted: the
 /// list missed it, or the study is slow) and one older than the completion timeout is given up on.
 /// </summary>
 public sealed class CompletionPoller(IngestApiClient api, IngestBenchSettings settings, Action<FinishedStudy> finished)
 {
     private static readonly string[] FinishedStatuses = ["completed", "failed"];
     private static readonly TimeSpan StragglerAfter = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxOverlap = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxOverlap = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, Watched> _watched = new();
     private DateTimeOffset? _previousPollStarted;
     private int _foundByDetail;
