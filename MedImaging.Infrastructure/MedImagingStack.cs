@@ -28,6 +28,18 @@ public sealed class MedImagingStack : Stack
                 Expiration = Duration.Days(props.IngestRetentionDays),
                 AbortIncompleteMultipartUploadAfter = Duration.Days(1),
             },
+        ], [
+            // The web page PUTs large files (or their parts) straight to presigned URLs and reads each part's ETag to
+            // complete the upload. The presigned URL is the capability; CORS only lets the page's origin see the answer.
+            new CorsRule
+            {
+                Id = "direct-upload",
+                AllowedOrigins = props.UploadOrigins,
+                AllowedMethods = [HttpMethods.PUT],
+                AllowedHeaders = ["*"],
+                ExposedHeaders = ["ETag"],
+                MaxAge = 3000,
+            },
         ]);
         Output(StackOutputs.IngestBucket, ingest.BucketName);
         Output(StackOutputs.ProcessedBucket, PrivateBucket("ProcessedBucket", $"{prefix}-processed").BucketName);
@@ -74,7 +86,7 @@ public sealed class MedImagingStack : Stack
         Output(StackOutputs.StudyEventsTopicArn, topic.TopicArn);
     }
 
-    private Bucket PrivateBucket(string id, string name, ILifecycleRule[]? lifecycleRules = null) => new(this, id, new BucketProps
+    private Bucket PrivateBucket(string id, string name, ILifecycleRule[]? lifecycleRules = null, ICorsRule[]? cors = null) => new(this, id, new BucketProps
     {
         // Bucket names are global: the account and region keep them unique.
         BucketName = $"{name}-{Amazon.CDK.Aws.ACCOUNT_ID}-{Amazon.CDK.Aws.REGION}",
@@ -82,6 +94,7 @@ public sealed class MedImagingStack : Stack
         BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
         EnforceSSL = true,
         LifecycleRules = lifecycleRules,
+        Cors = cors,
         RemovalPolicy = RemovalPolicy.RETAIN,
     });
 

@@ -12,4 +12,11 @@ public sealed class MedImagingStackProps : StackProps
 
     /// <summary>Days raw uploads (PHI) stay in the ingest bucket.</summary>
     public int IngestRetentionDays { get; init; } = 30;
+
+    /// <summary>
+    /// Origins whose pages may PUT to the ingest bucket's presigned URLs (the web page's direct upload): set it to the
+    /// page's origin (https://imaging.example.org) when deploying. Any origin by default, which gives nothing away: a
+    /// PUT needs a presigned URL, which only the Api hands out, and the Api answers no cross-origin request.
+    /// </summary>
+    public string[] UploadOrigins { get; init; } = ["*"];
 }

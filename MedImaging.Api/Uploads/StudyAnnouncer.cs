@@ -24,6 +24,10 @@ public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimePr
             if (await studies.CreateIfAbsentAsync(StudyRecord.New(study.Key, now), cancellationToken))
                 created.Add(study.Key);
         }
+        // The messages of all but the finalizing instances leave in batches; a study's finalizing message only once
+        // they are all accepted, so a study is never finalized while one of its instances failed to be announced.
+        var instanceMessages = new List<StudyMessage>();
+        var finalizingMessages = new List<StudyMessage>();
         foreach (var study in byStudy)
         {
             // The study's last instance carries the finalize: the grain completes the study in that instance's turn.
@@ -35,13 +39,16 @@ public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimePr
                 : new FinalizeRequest(finalizeRequestId, expectInstances ? study.Select(i => i.InstanceId).Distinct().Count() : null);
             foreach (var instance in study)
             {
-                await queue.SendAsync(new InstanceReceived(
+                var message = new InstanceReceived(
                     instance.StudyKey, instance.InstanceId, instance.Object.Bucket, instance.Object.Key,
                     instance.ContentType, instance.Object.Size, instance.Object.ContentSha256, now,
                     ReferenceEquals(instance, last) ? finalize : null,
-                    NewStudy: ReferenceEquals(instance, first) && created.Contains(study.Key)), cancellationToken: cancellationToken);
+                    NewStudy: ReferenceEquals(instance, first) && created.Contains(study.Key));
+                (message.ThenFinalize is null ? instanceMessages : finalizingMessages).Add(message);
             }
         }
+        await queue.SendAsync(instanceMessages, cancellationToken);
+        await queue.SendAsync(finalizingMessages, cancellationToken);
         foreach (var study in byStudy)
             UploadLog.UploadAccepted(logger, StudyKeys.LogRef(study.Key), study.Count(), study.Sum(i => i.Object.Size));
         var summaries = byStudy.Select(s => new AcceptedStudy(s.Key, StudyStatus.Received, s.Count())).ToList();

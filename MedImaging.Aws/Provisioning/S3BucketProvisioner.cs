@@ -5,7 +5,7 @@ using Amazon.S3.Model;
 
 namespace MedImaging.Aws.Provisioning;
 
-/// <summary>AWS::S3::Bucket: creates the bucket and its lifecycle rules. Default encryption and the public-access
+/// <summary>AWS::S3::Bucket: creates the bucket with its lifecycle and CORS rules. Default encryption and the public-access
 /// block are real-AWS settings the emulator does not model.</summary>
 public sealed class S3BucketProvisioner(IAmazonS3 s3) : IResourceProvisioner
 {
@@ -34,6 +34,14 @@ public sealed class S3BucketProvisioner(IAmazonS3 s3) : IResourceProvisioner
             {
                 BucketName = name,
                 Configuration = new LifecycleConfiguration { Rules = [.. rules.Select(r => ToRule(r!.AsObject()))] },
+            }, cancellationToken);
+        }
+        if (outcome == ProvisioningOutcome.Created && properties["CorsConfiguration"]?["CorsRules"] is JsonArray corsRules)
+        {
+            await s3.PutCORSConfigurationAsync(new PutCORSConfigurationRequest
+            {
+                BucketName = name,
+                Configuration = new CORSConfiguration { Rules = [.. corsRules.Select(r => ToCorsRule(r!.AsObject()))] },
             }, cancellationToken);
         }
         return new ProvisionedResource(logicalId, ResourceType, outcome, name, new Dictionary<string, string>
@@ -77,5 +85,19 @@ public sealed class S3BucketProvisioner(IAmazonS3 s3) : IResourceProvisioner
             result.AbortIncompleteMultipartUpload = new LifecycleRuleAbortIncompleteMultipartUpload { DaysAfterInitiation = abortDays.GetValue<int>() };
         }
         return result;
+    }
+
+    private static CORSRule ToCorsRule(JsonObject rule)
+    {
+        static List<string> Strings(JsonNode? node) => node is JsonArray values ? [.. values.Select(v => v!.GetValue<string>())] : [];
+        return new CORSRule
+        {
+            Id = rule["Id"]?.GetValue<string>(),
+            AllowedOrigins = Strings(rule["AllowedOrigins"]),
+            AllowedMethods = Strings(rule["AllowedMethods"]),
+            AllowedHeaders = Strings(rule["AllowedHeaders"]),
+            ExposeHeaders = Strings(rule["ExposedHeaders"]),
+            MaxAgeSeconds = rule["MaxAge"]?.GetValue<int>(),
+        };
     }
 }

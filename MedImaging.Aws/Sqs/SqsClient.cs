@@ -71,6 +71,25 @@ public sealed class SqsClient(HttpClient httpClient) : IDisposable
         return new SendMessageResult(response.MessageId, response.SequenceNumber);
     }
 
+    /// <summary>Sends up to 10 messages to one queue in one request; on a FIFO queue, a group's messages keep their order.</summary>
+    /// <returns>The entries SQS did not accept (empty when all were); the request as a whole failing throws.</returns>
+    public async Task<IReadOnlyList<SqsBatchEntryFailure>> SendMessageBatchAsync(IReadOnlyList<SendMessageRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(requests.Count, 1, nameof(requests));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(requests.Count, MaxBatchEntries, nameof(requests));
+        var queueUrl = requests[0].QueueUrl;
+        if (requests.Any(r => r.QueueUrl != queueUrl)) throw new ArgumentException("A batch goes to one queue.", nameof(requests));
+        var entries = requests.Select((request, index) => new WireSendMessageBatchEntry(
+            index.ToString(CultureInfo.InvariantCulture),
+            request.Body,
+            request.DelaySeconds,
+            request.MessageGroupId,
+            request.MessageDeduplicationId,
+            request.MessageAttributes?.ToDictionary(a => a.Key, a => new WireMessageAttribute(a.Value.DataType, a.Value.StringValue, a.Value.BinaryValue)))).ToList();
+        var response = await InvokeAsync<WireBatchResponse>("SendMessageBatch", new WireSendMessageBatchRequest(queueUrl, entries), cancellationToken);
+        return BatchFailures(entries.Select(e => e.Id).ToList(), response);
+    }
+
     public async Task<IReadOnlyList<SqsMessage>> ReceiveMessagesAsync(ReceiveMessageRequest request, CancellationToken cancellationToken = default)
     {
         var wire = new WireReceiveMessageRequest(
@@ -97,16 +116,7 @@ public sealed class SqsClient(HttpClient httpClient) : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(receiptHandles.Count, MaxBatchEntries, nameof(receiptHandles));
         var entries = receiptHandles.Select((handle, index) => new WireDeleteMessageBatchEntry(index.ToString(CultureInfo.InvariantCulture), handle)).ToList();
         var response = await InvokeAsync<WireBatchResponse>("DeleteMessageBatch", new WireDeleteMessageBatchRequest(queueUrl, entries), cancellationToken);
-        var byId = entries.Select((e, index) => (e.Id, Index: index)).ToDictionary(e => e.Id, e => e.Index, StringComparer.Ordinal);
-        var failures = (response.Failed ?? [])
-            .Where(f => byId.ContainsKey(f.Id))
-            .Select(f => new SqsBatchEntryFailure(byId[f.Id], f.Code ?? "Unknown", f.Message ?? "", f.SenderFault))
-            .ToList();
-        // An entry the answer names neither as deleted nor as failed is taken as failed.
-        var answered = (response.Successful ?? []).Select(s => s.Id).Concat(failures.Select(f => entries[f.Index].Id)).ToHashSet(StringComparer.Ordinal);
-        failures.AddRange(entries.Where(e => !answered.Contains(e.Id))
-            .Select(e => new SqsBatchEntryFailure(byId[e.Id], "MissingResult", "SQS did not answer for this entry", false)));
-        return failures;
+        return BatchFailures(entries.Select(e => e.Id).ToList(), response);
     }
 
     /// <summary>Resets the message's visibility timeout to <paramref name="visibilityTimeoutSeconds"/> from now (0..43200).</summary>
@@ -120,6 +130,20 @@ public sealed class SqsClient(HttpClient httpClient) : IDisposable
         InvokeAsync<JsonElement>("PurgeQueue", new WirePurgeQueueRequest(queueUrl), cancellationToken);
 
     public void Dispose() => httpClient.Dispose();
+
+    // An entry the answer names neither as done nor as failed is taken as failed.
+    private static List<SqsBatchEntryFailure> BatchFailures(IReadOnlyList<string> entryIds, WireBatchResponse response)
+    {
+        var byId = entryIds.Select((id, index) => (Id: id, Index: index)).ToDictionary(e => e.Id, e => e.Index, StringComparer.Ordinal);
+        var failures = (response.Failed ?? [])
+            .Where(f => byId.ContainsKey(f.Id))
+            .Select(f => new SqsBatchEntryFailure(byId[f.Id], f.Code ?? "Unknown", f.Message ?? "", f.SenderFault))
+            .ToList();
+        var answered = (response.Successful ?? []).Select(s => s.Id).Concat(failures.Select(f => entryIds[f.Index])).ToHashSet(StringComparer.Ordinal);
+        failures.AddRange(entryIds.Where(id => !answered.Contains(id))
+            .Select(id => new SqsBatchEntryFailure(byId[id], "MissingResult", "SQS did not answer for this entry", false)));
+        return failures;
+    }
 
     private static SqsMessage ToMessage(WireReceivedMessage message) => new(
         message.MessageId,

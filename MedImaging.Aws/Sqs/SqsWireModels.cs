@@ -60,3 +60,13 @@ internal sealed record WireBatchResultEntry(string Id);
 internal sealed record WireBatchErrorEntry(string Id, string? Code, string? Message, bool SenderFault);
 
 internal sealed record WireBatchResponse(List<WireBatchResultEntry>? Successful, List<WireBatchErrorEntry>? Failed);
+
+internal sealed record WireSendMessageBatchEntry(
+    string Id,
+    string MessageBody,
+    int? DelaySeconds,
+    string? MessageGroupId,
+    string? MessageDeduplicationId,
+    Dictionary<string, WireMessageAttribute>? MessageAttributes);
+
+internal sealed record WireSendMessageBatchRequest(string QueueUrl, IReadOnlyList<WireSendMessageBatchEntry> Entries);

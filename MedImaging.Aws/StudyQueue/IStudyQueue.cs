@@ -12,6 +12,12 @@ public interface IStudyQueue
     /// </summary>
     Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sends messages without delay, in order (each study's keep theirs), in as few requests as the queue allows; throws
+    /// if any was not accepted (some of the others may have been: each has its deduplication id, so sending all again is safe).
+    /// </summary>
+    Task SendAsync(IReadOnlyList<StudyMessage> messages, CancellationToken cancellationToken = default);
+
     /// <summary>Long-polls for up to <paramref name="maxMessages"/> messages; a study's messages come in order.</summary>
     Task<IReadOnlyList<ReceivedStudyMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken);
 

@@ -29,6 +29,25 @@ public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources, TimePr
             StudyQueueRequests.ToStudyQueue(resources.StudyQueueUrl, body, message.StudyKey, message.DeduplicationId(), traceParent), cancellationToken);
     }
 
+    public async Task SendAsync(IReadOnlyList<StudyMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var traceParent = Activity.Current?.Id;
+        foreach (var chunk in messages.Chunk(SqsClient.MaxBatchEntries))
+        {
+            if (chunk is [var single])
+            {
+                await SendAsync(single, cancellationToken: cancellationToken);
+                continue;
+            }
+            var requests = chunk.Select(m => StudyQueueRequests.ToStudyQueue(
+                resources.StudyQueueUrl, StudyMessageJson.Serialize(m), m.StudyKey, m.DeduplicationId(), traceParent)).ToList();
+            var failures = await sqs.SendMessageBatchAsync(requests, cancellationToken);
+            if (failures is [var first, ..])
+                throw new SqsException(first.Code, $"{failures.Count} of {chunk.Length} study messages were not sent: {first.Message}",
+                    first.SenderFault ? HttpStatusCode.BadRequest : HttpStatusCode.InternalServerError);
+        }
+    }
+
     public async Task<IReadOnlyList<ReceivedStudyMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken)
     {
         var messages = await sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(resources.StudyQueueUrl)

@@ -62,6 +62,30 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
     }
 
     [Fact]
+    public void Ingest_bucket_lets_pages_put_to_presigned_urls_and_read_the_etag()
+    {
+        Template.HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["CorsConfiguration"] = new Dictionary<string, object>
+            {
+                ["CorsRules"] = new object[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["Id"] = "direct-upload",
+                        ["AllowedOrigins"] = new[] { "*" },
+                        ["AllowedMethods"] = new[] { "PUT" },
+                        ["AllowedHeaders"] = new[] { "*" },
+                        ["ExposedHeaders"] = new[] { "ETag" },
+                        ["MaxAge"] = 3000,
+                    },
+                },
+            },
+            ["LifecycleConfiguration"] = Match.AnyValue(),
+        }));
+    }
+
+    [Fact]
     public void Study_table_has_keys_status_index_point_in_time_recovery_and_ttl()
     {
         Template.ResourceCountIs("AWS::DynamoDB::Table", 1);

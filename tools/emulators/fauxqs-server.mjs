@@ -1,9 +1,12 @@
 // Starts fauxqs (S3, SQS, SNS) on 127.0.0.1 only; its own CLI binds every interface.
 // Usage: node fauxqs-server.mjs PORT   (prints "fauxqs listening on http://127.0.0.1:PORT" when ready)
 import { buildApp } from "fauxqs";
+import { registerBucketCors } from "./bucket-cors.mjs";
 
 const port = Number(process.argv[2] ?? 4566);
 const app = buildApp({ logger: false });
+// fauxqs answers no CORS preflight and has no PutBucketCors: browsers PUT to presigned URLs only with this.
+registerBucketCors(app);
 try {
   await app.listen({ host: "127.0.0.1", port });
   console.log(`fauxqs listening on http://127.0.0.1:${port}`);

@@ -4,8 +4,9 @@ namespace MedImaging.Api.Web.Hosting;
 
 /// <summary>
 /// The page's Content-Security-Policy: scripts and styles only from the Api's own files (no inline script, no inline
-/// style, no eval), fetches only to the Api, and images from the Api plus the S3 origin its presigned URLs point at
-/// (the rendered endpoint redirects there). Nothing may frame the page.
+/// style, no eval), and images and fetches from the Api plus the S3 origin its presigned URLs point at: the rendered
+/// endpoint redirects images there, and the page PUTs large files to presigned upload URLs (the ingest bucket's CORS
+/// rule lets it read their ETags). Nothing may frame the page.
 /// </summary>
 public static class ContentSecurityPolicy
 {
@@ -14,11 +15,11 @@ public static class ContentSecurityPolicy
 
     public static string For(AwsOptions aws) =>
         "default-src 'none'; script-src 'self'; style-src 'self'; "
-        + $"img-src 'self' {ImageSource(aws)}; connect-src 'self'; "
+        + $"img-src 'self' {S3Source(aws)}; connect-src 'self' {S3Source(aws)}; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>The origin of the configured S3 endpoint (an emulator), else AWS's.</summary>
-    public static string ImageSource(AwsOptions aws) =>
+    public static string S3Source(AwsOptions aws) =>
         aws.ServiceUrl.S3 is { } url && Uri.TryCreate(url, UriKind.Absolute, out var endpoint)
             ? endpoint.GetLeftPart(UriPartial.Authority)
             : AwsS3Source;

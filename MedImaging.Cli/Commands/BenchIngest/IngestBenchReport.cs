@@ -23,8 +23,8 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
         output.WriteLine(string.Create(inv, $"    throughput                     {Throughput.InstancesPerSecond,8:0.0} instances/s over {Throughput.Elapsed.TotalSeconds:0.0} s (first upload -> last completedAt; {Throughput.Observed.TotalSeconds:0.0} s until seen); completed {timings.Count} of {Settings.Instances}, failures {Throughput.Failures}"));
         var requests = Throughput.Requests;
         output.WriteLine(string.Create(inv, $"    status requests                {requests.DetailPolls} study GETs, {requests.ListRequests} list pages ({requests.ListItems} studies listed), {requests.FoundByDetail} found only by a study GET: {(requests.DetailPolls + requests.ListRequests) / (double)Math.Max(1, Settings.Instances):0.00} per instance"));
-        if (requests.LatestListing is { } latest)
-            output.WriteLine(string.Create(inv, $"    list polls                     a study showed up to {latest.TotalMilliseconds:0} ms after the poll before it began (each poll reads from {Settings.ListOverlap.TotalMilliseconds:0} ms before the previous one began)"));
+        if (requests is { LatestListing: { } latest, Overlap: { } overlap })
+            output.WriteLine(string.Create(inv, $"    list polls                     a study reached the list up to {latest.TotalMilliseconds:0} ms after the previous poll began; each poll read from {overlap.TotalMilliseconds:0} ms before it at the end (at least {Settings.ListOverlap.TotalMilliseconds:0} ms, twice the latest arrival)"));
         SystemCpuReport.Print(output, Throughput, Settings.SystemPid, Peer.Result);
         var breakdown = StepBreakdown.Of(Throughput.Details);
         if (breakdown.Count > 0)

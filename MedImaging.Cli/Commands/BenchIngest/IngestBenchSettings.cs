@@ -24,8 +24,12 @@ public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurre
     /// <summary>Pipelined mode: how often the one poller reads the list of finished studies.</summary>
     public TimeSpan ListPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Pipelined mode: how far before the previous poll each poll starts reading (see <see cref="CompletionPoller"/>).</summary>
-    public TimeSpan ListOverlap { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Pipelined mode: how far before the previous poll each poll starts reading, at least (see <see cref="CompletionPoller"/>).
+    /// Every study completed within it is listed again by each poll, which loads the Api and DynamoDB, so it starts small
+    /// and widens only when studies are seen arriving late.
+    /// </summary>
+    public TimeSpan ListOverlap { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Pipelined mode: studies per list page (the Api allows 1 to 200); the poller follows the cursor through every page.</summary>
     public int ListPageSize { get; init; } = 200;

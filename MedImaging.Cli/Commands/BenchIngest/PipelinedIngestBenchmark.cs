@@ -21,7 +21,7 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
         var (listsBefore, polls) = (api.Lists, api.Polls);
         var phase = await RunPhaseAsync(studies);
         var cpuUsed = cpuBefore is not null && cpu() is { } cpuAfter ? cpuAfter.Since(cpuBefore) : null;
-        var requests = new StatusRequests(api.Polls - polls, api.Lists.Requests - listsBefore.Requests, api.Lists.Items - listsBefore.Items, phase.FoundByDetail, phase.LatestListing);
+        var requests = new StatusRequests(api.Polls - polls, api.Lists.Requests - listsBefore.Requests, api.Lists.Items - listsBefore.Items, phase.FoundByDetail, phase.LatestListing, phase.Overlap);
         var details = await FetchSampleAsync(phase.Timings);
         var lastCompleted = phase.Finished.Where(f => f.Completed).Select(f => f.CompletedAt!.Value).DefaultIfEmpty(phase.StartedAt + phase.Observed).Max();
         return new ThroughputResult(phase.Timings, studies.Count - phase.Timings.Count, lastCompleted - phase.StartedAt, phase.Observed, cpuUsed, requests, details);
@@ -31,7 +31,7 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
     {
         var uploads = new ConcurrentDictionary<string, Upload>();
         var finishedStudies = new ConcurrentQueue<FinishedStudy>();
-        var window = new SemaphoreSlim(settings.EffectiveMaxInFlight);
+        using var window = new SemaphoreSlim(settings.EffectiveMaxInFlight);
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var remaining = studies.Count;
         void Done()
@@ -97,7 +97,7 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
             var upload = uploads[f.StudyUid];
             return new StudyTiming(f.StudyUid, upload.AcceptedAfter.TotalMilliseconds, (f.CompletedAt!.Value - upload.SentAt).TotalMilliseconds, (f.ObservedAt - upload.SentAt).TotalMilliseconds);
         }).ToArray();
-        return new PhaseResult(timings, [.. finishedStudies], startedAt, observed, poller.FoundByDetail, poller.LatestListing);
+        return new PhaseResult(timings, [.. finishedStudies], startedAt, observed, poller.FoundByDetail, poller.LatestListing, poller.Overlap);
     }
 
     private async Task<IReadOnlyList<StudyState>> FetchSampleAsync(IReadOnlyList<StudyTiming> timings)
@@ -123,5 +123,5 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
         public TimeSpan AcceptedAfter { get; set; } = TimeSpan.Zero;
     }
 
-    private sealed record PhaseResult(IReadOnlyList<StudyTiming> Timings, IReadOnlyList<FinishedStudy> Finished, DateTimeOffset StartedAt, TimeSpan Observed, int FoundByDetail, TimeSpan LatestListing);
+    private sealed record PhaseResult(IReadOnlyList<StudyTiming> Timings, IReadOnlyList<FinishedStudy> Finished, DateTimeOffset StartedAt, TimeSpan Observed, int FoundByDetail, TimeSpan LatestListing, TimeSpan Overlap);
 }

@@ -15,8 +15,8 @@ public sealed record StudyTiming(string StudyUid, double AcceptedMs, double Comp
 /// <param name="DetailPolls">GET /api/studies/{id}.</param>
 /// <param name="ListRequests">GET /api/studies?status= pages, and the studies they returned (<paramref name="ListItems"/>).</param>
 /// <param name="FoundByDetail">Studies the list did not show in time and a direct GET found finished (should be 0).</param>
-/// <param name="LatestListing">Pipelined: <see cref="CompletionPoller.LatestListing"/>.</param>
-public sealed record StatusRequests(int DetailPolls, int ListRequests, int ListItems, int FoundByDetail, TimeSpan? LatestListing = null);
+/// <param name="LatestListing">Pipelined: <see cref="CompletionPoller.LatestListing"/>, and the <see cref="CompletionPoller.Overlap"/> at the end.</param>
+public sealed record StatusRequests(int DetailPolls, int ListRequests, int ListItems, int FoundByDetail, TimeSpan? LatestListing = null, TimeSpan? Overlap = null);
 
 /// <param name="Elapsed">From the first upload's start to the last completion (the grain's completedAt).</param>
 /// <param name="Observed">From the first upload's start to when the bench saw the last study finished.</param>

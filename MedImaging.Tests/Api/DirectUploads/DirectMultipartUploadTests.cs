@@ -35,7 +35,7 @@ public sealed class DirectMultipartUploadTests(AwsEmulatorFixture emulators) : I
     [Fact]
     public async Task A_20_MiB_dicom_is_uploaded_in_presigned_parts_completed_with_their_etags_and_processed()
     {
-        var large = PaddedDicom(TestCorpus.File("study_knee_s1_01.dcm"), 20 * 1024 * 1024 + 123);
+        var large = PaddedDicom.Of(TestCorpus.File("study_knee_s1_01.dcm"), 20 * 1024 * 1024 + 123);
         var small = await File.ReadAllBytesAsync(TestCorpus.File("study_knee_s1_02.dcm"));
         var upload = await CreateAsync(large.Length, small.Length);
 
@@ -86,18 +86,6 @@ public sealed class DirectMultipartUploadTests(AwsEmulatorFixture emulators) : I
         await ApiUnderTest.AssertProblemAsync(await _api.Http.PostAsync(upload.CompleteUrl, text), 415);
         using var broken = new StringContent("{\"files\":[{\"index\":", System.Text.Encoding.UTF8, "application/json");
         await ApiUnderTest.AssertProblemAsync(await _api.Http.PostAsync(upload.CompleteUrl, broken), 400);
-    }
-
-    // Data Set Trailing Padding (FFFC,FFFC) OB, explicit VR little endian: a valid last element of any size.
-    private static byte[] PaddedDicom(string path, int totalSize)
-    {
-        var file = File.ReadAllBytes(path);
-        var padding = totalSize - file.Length - 12;
-        byte[] header = [0xFC, 0xFF, 0xFC, 0xFF, (byte)'O', (byte)'B', 0, 0, .. BitConverter.GetBytes(padding)];
-        var bytes = new byte[totalSize];
-        file.CopyTo(bytes, 0);
-        header.CopyTo(bytes, file.Length);
-        return bytes;
     }
 
     private async Task<UploadCreated> CreateAsync(params long[] sizes)

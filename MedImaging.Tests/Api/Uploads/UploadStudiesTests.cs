@@ -64,6 +64,15 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
 
         using var get = await _http.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+
+        // This upload created the study, so its message says so; the same file uploaded again (a new upload, so a new
+        // message) finds the study there and does not.
+        Assert.True(received.NewStudy);
+        using var again = new ByteArrayContent(bytes);
+        again.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+        using var secondResponse = await _http.PostAsync("/api/studies", again);
+        Assert.Equal(HttpStatusCode.Accepted, secondResponse.StatusCode);
+        Assert.False(Assert.IsType<InstanceReceived>(Assert.Single(await DrainQueueAsync(1))).NewStudy);
     }
 
     [Fact]
@@ -87,6 +96,7 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
 
         var messages = await DrainQueueAsync(2);
         Assert.All(messages.OfType<InstanceReceived>(), m => Assert.Null(m.ThenFinalize));
+        Assert.All(messages.OfType<InstanceReceived>(), m => Assert.True(m.NewStudy));
         var image = messages.OfType<InstanceReceived>().Single(m => m.ContentType == "image/png");
         Assert.Equal(accepted.Studies[1].Id, image.StudyKey);
         Assert.Equal(png.Length, image.Size);

@@ -62,6 +62,10 @@ public sealed class TemplateProvisionerTests(AwsEmulatorFixture fixture) : IDisp
         var lifecycle = await s3.GetLifecycleConfigurationAsync(names.IngestBucket);
         var rule = Assert.Single(lifecycle.Configuration.Rules);
         Assert.Equal(30, rule.Expiration.Days);
+        var cors = Assert.Single((await s3.GetCORSConfigurationAsync(names.IngestBucket)).Configuration.Rules);
+        Assert.Equal(["*"], cors.AllowedOrigins);
+        Assert.Equal(["PUT"], cors.AllowedMethods);
+        Assert.Equal(["ETag"], cors.ExposeHeaders);
 
         var table = (await dynamoDb.DescribeTableAsync(names.StudyTable)).Table;
         Assert.Equal(["PK", "SK"], table.KeySchema.Select(k => k.AttributeName));

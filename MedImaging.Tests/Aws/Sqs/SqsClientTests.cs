@@ -105,6 +105,29 @@ public sealed class SqsClientTests(AwsEmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task SendMessageBatch_keeps_a_groups_order_and_deduplicates_per_entry()
+    {
+        var (queueUrl, _) = await CreateFifoQueueWithDeadLetterQueueAsync(maxReceiveCount: 5);
+        var requests = Enumerable.Range(1, 3)
+            .Select(i => new SendMessageRequest(queueUrl, $"m{i}") { MessageGroupId = "g", MessageDeduplicationId = $"d{i}" }).ToList();
+
+        Assert.Empty(await client.SendMessageBatchAsync(requests));
+        Assert.Empty(await client.SendMessageBatchAsync(requests[1..]));
+
+        var received = new List<SqsMessage>();
+        for (var attempt = 0; attempt < 10 && received.Count < 3; attempt++)
+        {
+            foreach (var message in await client.ReceiveMessagesAsync(new ReceiveMessageRequest(queueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }))
+            {
+                received.Add(message);
+                await client.DeleteMessageAsync(queueUrl, message.ReceiptHandle);
+            }
+        }
+        Assert.Equal(["m1", "m2", "m3"], received.Select(m => m.Body));
+        Assert.Empty(await client.ReceiveMessagesAsync(new ReceiveMessageRequest(queueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }));
+    }
+
+    [Fact]
     public async Task DeleteMessageBatch_refuses_more_entries_than_sqs_takes_before_sending()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.DeleteMessageBatchAsync("unused", Enumerable.Repeat("r", 11).ToList()));

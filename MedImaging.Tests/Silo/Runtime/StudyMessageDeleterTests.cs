@@ -105,6 +105,8 @@ public sealed class StudyMessageDeleterTests(AwsEmulatorFixture emulators) : Pro
 
         public Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default) => inner.SendAsync(message, delay, cancellationToken);
 
+        public Task SendAsync(IReadOnlyList<StudyMessage> messages, CancellationToken cancellationToken = default) => inner.SendAsync(messages, cancellationToken);
+
         public Task<IReadOnlyList<ReceivedStudyMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken) => inner.ReceiveAsync(maxMessages, wait, cancellationToken);
 
         public Task DeleteAsync(ReceivedStudyMessage message, CancellationToken cancellationToken) => inner.DeleteAsync(message, cancellationToken);

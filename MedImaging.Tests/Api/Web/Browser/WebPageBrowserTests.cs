@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MedImaging.Testing;
+using MedImaging.Tests.Api.DirectUploads;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,7 +9,8 @@ namespace MedImaging.Tests.Api.Web.Browser;
 /// <summary>
 /// The web page in a real browser (Debian chromium via Playwright) against the real Api, Silo and emulators: a CR file
 /// uploaded through the page is finalized, completes, is routed to xray and shows a thumbnail that loads; the list
-/// filters by status; API errors are shown as their problem details. No CSP violation or script error on the way.
+/// filters by status; a DICOM above 8 MiB goes from the page straight to storage in presigned parts and completes; API
+/// errors are shown as their problem details. No CSP violation or script error on the way.
 /// </summary>
 public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFixture<BrowserSystemFixture>
 {
@@ -70,6 +72,69 @@ public sealed class WebPageBrowserTests(BrowserSystemFixture system) : IClassFix
         Assert.False(await ScrollsSidewaysAsync(page), "the study detail is wider than a phone screen");
         await browser.ScreenshotAsync("study-detail-narrow");
 
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task A_dicom_above_8_MiB_goes_from_the_page_straight_to_storage_in_presigned_parts_and_completes()
+    {
+        const string kneeStudy = "2.25.134899623431820889591957761799300653684";
+        var large = PaddedDicom.Of(TestCorpus.File("study_knee_s1_01.dcm"), 12 * 1024 * 1024 + 321);
+        await using var browser = await system.OpenAsync();
+        var page = browser.Page;
+        var requests = new List<(string Method, Uri Url)>();
+        page.Request += (_, request) => { lock (requests) requests.Add((request.Method, new Uri(request.Url))); };
+        await page.GotoAsync("/#/upload");
+
+        await page.Locator("#upload-files").SetInputFilesAsync(new FilePayload { Name = "knee-large.dcm", MimeType = "application/dicom", Buffer = large });
+        await Expect(page.Locator("#upload-selection")).ToContainTextAsync("1 file chosen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and finalize" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex($"#/studies/{Regex.Escape(kneeStudy)}$"), new() { Timeout = 60_000 });
+        await Expect(page.Locator(".study-status .badge")).ToHaveTextAsync("completed", Processing);
+        await Expect(page.Locator("li.instance").First.Locator("h3 .badge")).ToHaveTextAsync("done");
+
+        // The bytes went to the storage origin in two parts (8 MiB and the rest), never through the Api's upload endpoint.
+        List<(string Method, Uri Url)> seen;
+        lock (requests) seen = [.. requests];
+        var puts = seen.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(2, puts.Count);
+        Assert.All(puts, put => Assert.NotEqual(system.BaseUrl.Authority, put.Url.Authority));
+        Assert.Equal(["1", "2"], puts.Select(p => System.Web.HttpUtility.ParseQueryString(p.Url.Query)["partNumber"]));
+        Assert.DoesNotContain(seen, r => r.Method == "POST" && r.Url.AbsolutePath == "/api/studies");
+        Assert.Contains(seen, r => r.Method == "POST" && r.Url.AbsolutePath.EndsWith("/complete", StringComparison.Ordinal));
+        using var http = new HttpClient { BaseAddress = system.BaseUrl };
+        using var study = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/studies/{kneeStudy}"));
+        Assert.Equal(large.Length, Assert.Single(study.RootElement.GetProperty("instances").EnumerateArray()).GetProperty("size").GetInt64());
+        // No CSP violation (connect-src allows the storage origin) and no CORS refusal (the ingest bucket's rule allows the PUT and exposes the ETag).
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task A_completed_study_whose_report_is_retried_says_so_and_is_refreshed_until_the_report_settles()
+    {
+        await using var browser = await system.OpenAsync();
+        var page = browser.Page;
+        const string study = "2.25.77001";
+        var answers = 0;
+        // The API's answers while the Silo retries the report write, then after its last attempt failed.
+        await page.RouteAsync($"**/api/studies/{study}", async route =>
+        {
+            var (status, attempts) = Interlocked.Increment(ref answers) == 1 ? ("retrying", 1) : ("failed", 3);
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = $$$"""
+                {"id":"{{{study}}}","status":"completed","createdAt":"2026-11-22T09:00:00Z","updatedAt":"2026-11-22T09:00:01Z",
+                 "completedAt":"2026-11-22T09:00:01Z","report":null,"instances":[],"timeline":[],
+                 "reportDelivery":{"status":"{{{status}}}","attempts":{{{attempts}}},"updatedAt":"2026-11-22T09:00:01Z",
+                                   "deliveryId":"d","lastStatusCode":503,"error":"storage-unavailable"}}
+                """ });
+        });
+
+        await page.GotoAsync($"/#/studies/{study}");
+        var report = page.Locator("#summary-heading + dl div").Filter(new() { HasText = "Report" }).Locator("dd");
+        await Expect(report).ToHaveTextAsync("Not written yet (1 attempt, storage-unavailable); retrying");
+        await Expect(report).ToHaveTextAsync("Could not be written (3 attempts, storage-unavailable)", new() { Timeout = 10_000 });
+        await page.WaitForTimeoutAsync(3_000);
+        Assert.Equal(2, Volatile.Read(ref answers)); // settled: no more refreshes
         Assert.Empty(browser.Errors);
     }
 

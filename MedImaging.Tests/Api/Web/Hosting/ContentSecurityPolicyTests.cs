@@ -6,20 +6,22 @@ namespace MedImaging.Tests.Api.Web.Hosting;
 public sealed class ContentSecurityPolicyTests
 {
     [Fact]
-    public void Images_may_come_from_the_emulated_s3_origin_only_besides_the_api()
+    public void Images_and_uploads_may_reach_the_emulated_s3_origin_only_besides_the_api()
     {
         var policy = ContentSecurityPolicy.For(new AwsOptions { ServiceUrl = new AwsServiceUrls { S3 = "http://127.0.0.1:4566/some/path" } });
 
         Assert.Contains("img-src 'self' http://127.0.0.1:4566;", policy);
+        Assert.Contains("connect-src 'self' http://127.0.0.1:4566;", policy);
         Assert.DoesNotContain("amazonaws", policy);
     }
 
     [Fact]
-    public void Against_real_aws_images_may_come_from_s3_virtual_hosts()
+    public void Against_real_aws_images_and_uploads_may_reach_s3_virtual_hosts()
     {
         var policy = ContentSecurityPolicy.For(new AwsOptions());
 
         Assert.Contains($"img-src 'self' {ContentSecurityPolicy.AwsS3Source};", policy);
+        Assert.Contains($"connect-src 'self' {ContentSecurityPolicy.AwsS3Source};", policy);
     }
 
     [Fact]
@@ -31,7 +33,6 @@ public sealed class ContentSecurityPolicyTests
         Assert.Equal("default-src 'none'", directives["default-src"]);
         Assert.Equal("script-src 'self'", directives["script-src"]);
         Assert.Equal("style-src 'self'", directives["style-src"]);
-        Assert.Equal("connect-src 'self'", directives["connect-src"]);
         Assert.Equal("frame-ancestors 'none'", directives["frame-ancestors"]);
         Assert.DoesNotContain(directives.Values, d => d.Contains("unsafe", StringComparison.Ordinal));
     }

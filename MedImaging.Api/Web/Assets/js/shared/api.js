@@ -37,23 +37,58 @@ export const renderedImageUrl = (studyId, instanceId) =>
  * POST /api/studies as multipart ("file" per file), keeping the studies open (finalize=false) so the caller
  * finalizes once every batch is in. XMLHttpRequest, because fetch reports no upload progress.
  */
-export function uploadFiles(files, onProgress) {
+export async function uploadFiles(files, onProgress) {
+  const form = new FormData();
+  for (const file of files) form.append('file', file, file.name);
+  const answer = await send('POST', '/api/studies?finalize=false', form, onProgress, { Accept: 'application/json' });
+  if (answer.ok) return answer.json;
+  throw new ApiProblem(answer.status, answer.json ?? { title: answer.statusText || 'Upload refused', status: answer.status });
+}
+
+/** POST /api/uploads: presigned PUT targets for files sent straight to storage, their studies kept open like uploadFiles'. */
+export const createDirectUpload = files =>
+  request('POST', '/api/uploads', { files: files.map(f => ({ name: f.name, size: f.size })), finalize: false });
+
+/** POST the upload's complete URL with every multipart file's part ETags; answers like uploadFiles. */
+export const completeDirectUpload = (completeUrl, files) => request('POST', completeUrl, { files });
+
+/**
+ * PUT bytes to a presigned storage URL (no credentials, no extra headers: the signature is the permission) and return
+ * the ETag storage answered, which completing a multipart upload needs.
+ */
+export async function putToStorage(url, blob, onProgress) {
+  const answer = await send('PUT', url, blob, onProgress);
+  if (answer.ok) return answer.etag;
+  throw new ApiProblem(answer.status, { title: 'Storage refused the upload', status: answer.status, detail: storageError(answer.text) });
+}
+
+// S3 answers errors as XML: its code says what went wrong (the message may echo the key, which is not shown).
+function storageError(text) {
+  const code = /<Code>([^<]*)<\/Code>/.exec(text ?? '')?.[1];
+  return code ? `Storage answered ${code}.` : undefined;
+}
+
+function send(method, url, body, onProgress, headers = {}) {
   return new Promise((resolve, reject) => {
-    const form = new FormData();
-    for (const file of files) form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/studies?finalize=false');
-    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.open(method, url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.responseType = 'text';
     xhr.upload.addEventListener('progress', event => { if (event.lengthComputable) onProgress(event.loaded, event.total); });
     xhr.addEventListener('error', () => reject(ApiProblem.network('network error during upload')));
     xhr.addEventListener('abort', () => reject(ApiProblem.network('upload aborted')));
     xhr.addEventListener('load', () => {
-      let body = null;
-      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { body = null; }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else reject(new ApiProblem(xhr.status, body ?? { title: xhr.statusText || 'Upload refused', status: xhr.status }));
+      let json = null;
+      try { json = xhr.responseText && !xhr.responseText.startsWith('<') ? JSON.parse(xhr.responseText) : null; } catch { json = null; }
+      resolve({
+        ok: xhr.status >= 200 && xhr.status < 300,
+        status: xhr.status,
+        statusText: xhr.statusText,
+        text: xhr.responseText,
+        json,
+        etag: xhr.getResponseHeader('ETag'),
+      });
     });
-    xhr.send(form);
+    xhr.send(body);
   });
 }

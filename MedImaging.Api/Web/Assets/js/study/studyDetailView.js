@@ -24,6 +24,8 @@ export function studyDetailView(main, id) {
     try {
       const study = await getStudy(id);
       const working = isWorking(study.status);
+      // A finished study whose report write is being retried is refreshed too, so the report link appears once written.
+      const reportPending = study.reportDelivery?.status === 'retrying';
       if (status.dataset.status !== study.status) {
         status.dataset.status = study.status;
         replaceChildren(status, 'Status: ', statusBadge(study.status), working ? ' — refreshing until every instance is done' : '');
@@ -36,7 +38,7 @@ export function studyDetailView(main, id) {
             ? h('ol', { class: 'instances' }, study.instances.map((instance, index) => instanceView(instance, index, thumbnails)))
             : h('p', { class: 'empty' }, 'No instances yet.')),
         studyTimeline(study.timeline));
-      return working;
+      return working || reportPending;
     } catch (error) {
       delete status.dataset.status;
       replaceChildren(status, '');

@@ -16,14 +16,23 @@ export function studySummary(study) {
       ['Completed', formatTime(study.completedAt)],
       ['Instances finished', `${finished} of ${study.expectedInstances ?? study.instances.length}`],
       ['Modalities', modalities.length ? modalities.join(', ') : null],
-      ['Report', study.report
-        ? h('a', { href: study.report.url, download: 'report.json', rel: 'noreferrer' }, 'Download report (JSON)')
-        : null],
+      ['Report', reportEntry(study)],
     ]),
     series.size ? h('details', { class: 'series' },
       h('summary', {}, `${series.size} series (de-identified UIDs)`),
       h('ul', {}, [...series].map(([uid, count]) => h('li', {}, h('span', { class: 'uid' }, uid), ` — ${count} instance${count === 1 ? '' : 's'}`))))
       : null);
+}
+
+// The link once the report is written; while its write is retried or after it failed, what stands (attempts, error code).
+function reportEntry(study) {
+  if (study.report) return h('a', { href: study.report.url, download: 'report.json', rel: 'noreferrer' }, 'Download report (JSON)');
+  const delivery = study.reportDelivery;
+  if (!delivery) return null;
+  const attempts = `${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`;
+  if (delivery.status === 'retrying') return `Not written yet (${attempts}, ${delivery.error ?? 'failed'}); retrying`;
+  if (delivery.status === 'failed') return `Could not be written (${attempts}, ${delivery.error ?? 'failed'})`;
+  return null;
 }
 
 function countBy(values) {

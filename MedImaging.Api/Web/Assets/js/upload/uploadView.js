@@ -1,11 +1,13 @@
-// Upload: pick files or a folder, send them in batches to POST /api/studies (kept open), then finalize every study
-// they made. Shows progress, then the resulting studies; a single study opens by itself.
+// Upload: pick files or a folder, send them in batches to POST /api/studies (kept open), large files straight to
+// storage through presigned URLs, then finalize every study they made. Shows progress, then the resulting studies; a
+// single study opens by itself.
 import { finalizeStudy, uploadFiles } from '../shared/api.js';
 import { h, replaceChildren } from '../shared/dom.js';
 import { formatBytes } from '../shared/format.js';
 import { problemView } from '../shared/problem.js';
 import { statusBadge } from '../shared/status.js';
 import { batches, uploadable } from './batches.js';
+import { directUploadThreshold, uploadDirectly } from './directUpload.js';
 
 export function uploadView(main) {
   const filesInput = h('input', { type: 'file', id: 'upload-files', name: 'files', multiple: true });
@@ -59,25 +61,36 @@ export function uploadView(main) {
   return { dispose() {} };
 }
 
-/** Sends every batch in turn; returns the studies they made (by id), with their instance counts summed. */
+/** Sends every batch in turn, then the large files directly; returns the studies they made (by id), with their instance counts summed. */
 async function send(files, progress, state) {
-  const parts = batches(files);
+  const large = files.filter(f => f.size > directUploadThreshold);
+  const parts = batches(files.filter(f => f.size <= directUploadThreshold));
   const total = files.reduce((sum, f) => sum + f.size, 0) || 1;
   const studies = new Map();
+  const collect = accepted => {
+    for (const study of accepted?.studies ?? []) {
+      const known = studies.get(study.id);
+      studies.set(study.id, { id: study.id, status: study.status, instances: (known?.instances ?? 0) + study.instances });
+    }
+  };
   let sent = 0;
   progress.hidden = false;
   for (const [index, part] of parts.entries()) {
     state.textContent = `Uploading batch ${index + 1} of ${parts.length}…`;
     const partBytes = part.reduce((sum, f) => sum + f.size, 0);
-    const accepted = await uploadFiles(part, (loaded, size) => {
+    collect(await uploadFiles(part, (loaded, size) => {
       progress.value = Math.min(100, Math.round(100 * (sent + partBytes * (loaded / size)) / total));
-    });
+    }));
     sent += partBytes;
     progress.value = Math.round(100 * sent / total);
-    for (const study of accepted?.studies ?? []) {
-      const known = studies.get(study.id);
-      studies.set(study.id, { id: study.id, status: study.status, instances: (known?.instances ?? 0) + study.instances });
+  }
+  if (large.length) {
+    state.textContent = `Uploading ${large.length} large file${large.length === 1 ? '' : 's'} directly to storage…`;
+    const before = sent;
+    for (const accepted of await uploadDirectly(large, bytes => { progress.value = Math.min(100, Math.round(100 * (before + bytes) / total)); })) {
+      collect(accepted);
     }
+    progress.value = 100;
   }
   return studies;
 }
