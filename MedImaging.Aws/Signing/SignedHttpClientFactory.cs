@@ -10,13 +10,7 @@ public static class SignedHttpClientFactory
     /// <param name="timeout">Must exceed the longest long-poll the caller makes (SQS waits up to 20 s).</param>
     public static HttpClient Create(AWSCredentials credentials, string region, string service, Uri endpoint, TimeSpan timeout)
     {
-        // A redirect followed below the signer would go out unsigned, so never follow one.
-        var transport = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-        };
+        var transport = CreateTransport();
         var parameters = new AWSSigV4Parameters
         {
             Credentials = credentials,
@@ -26,4 +20,13 @@ public static class SignedHttpClientFactory
         var signer = new AwsProtocolSigningHandler(parameters, transport);
         return new HttpClient(signer) { BaseAddress = endpoint, Timeout = timeout };
     }
+
+    /// <summary>The shared connection pool of one AWS client, for clients that sign their requests themselves.</summary>
+    public static SocketsHttpHandler CreateTransport() => new()
+    {
+        // A redirect followed below the signer would go out unsigned, so never follow one.
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    };
 }

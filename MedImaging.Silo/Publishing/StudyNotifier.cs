@@ -119,7 +119,12 @@ public sealed class StudyNotifier(
     // timeout of this attempt is transient too. The HTTP status comes from the S3 error when there was an answer.
     private static (int? StatusCode, StepFailure Failure) ClassifyReportFailure(Exception error) => error switch
     {
-        StepFailure failure => (failure.InnerException is AmazonServiceException { StatusCode: var status } && status != 0 ? (int)status : null, failure),
+        StepFailure failure => (failure.InnerException switch
+        {
+            MedImaging.Aws.S3.S3Exception s3 => (int)s3.StatusCode,
+            AmazonServiceException { StatusCode: var status } when status != 0 => (int)status,
+            _ => null,
+        }, failure),
         OperationCanceledException => (null, StepFailure.Transient("report-timeout", "The report write did not finish in time", error)),
         _ => (null, StepFailure.Transient("report-unexpected", $"Unexpected {error.GetType().Name}", error)),
     };

@@ -1,29 +1,22 @@
-using System.Net;
-using System.Runtime.InteropServices;
-using Amazon.S3;
-using Amazon.S3.Model;
-using S3Bodies = MedImaging.Aws.S3.S3Bodies;
+using MedImaging.Aws.S3;
+using StoredObject = MedImaging.Pipeline.Storage.StoredObject;
 using MedImaging.Pipeline.Storage;
 
 namespace MedImaging.Silo.Storage;
 
 /// <summary>
-/// The pipeline's object store on S3. Failures come out as step failures (<see cref="S3Failures"/>), so the
+/// The pipeline's object store on S3, through our lean <see cref="S3ObjectClient"/> (the hot path: one GET, four
+/// PUTs and two COPYs per instance). Failures come out as step failures (<see cref="S3Failures"/>), so the
 /// pipeline's retry policy decides: throttling, 5xx and network errors are retried, refusals are not.
 /// </summary>
-public sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
+public sealed class S3ObjectStore(S3ObjectClient s3) : IObjectStore
 {
     public async Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
-            var content = await S3ObjectBody.ReadAsync(response, cancellationToken);
-            return new StoredObject(content, response.Headers.ContentType ?? "application/octet-stream");
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
-        {
-            return null;
+            var found = await s3.GetObjectAsync(location.Bucket, location.Key, cancellationToken);
+            return found is null ? null : new StoredObject(found.Content, found.ContentType);
         }
         catch (Exception e) when (S3Failures.Classify(e, "get", cancellationToken) is { } failure)
         {
@@ -35,13 +28,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
     {
         try
         {
-            await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
-            return true;
-        }
-        // A HEAD answer has no body, so a missing bucket looks like a missing key here; the write that follows tells them apart.
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
+            return await s3.ObjectExistsAsync(location.Bucket, location.Key, cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "head", cancellationToken) is { } failure)
         {
@@ -51,28 +38,13 @@ public sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
 
     public async Task PutAsync(ObjectLocation location, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var bytes = MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
-            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
         try
         {
-            await s3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = location.Bucket,
-                Key = location.Key,
-                InputStream = bytes,
-                ContentType = contentType,
-                AutoCloseStream = false,
-                UseChunkEncoding = S3Bodies.UseChunkEncoding,
-            }, cancellationToken);
+            await s3.PutObjectAsync(location.Bucket, location.Key, content, contentType, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "put", cancellationToken) is { } failure)
         {
             throw failure;
-        }
-        finally
-        {
-            await bytes.DisposeAsync();
         }
     }
 
@@ -80,13 +52,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
     {
         try
         {
-            await s3.CopyObjectAsync(new CopyObjectRequest
-            {
-                SourceBucket = source.Bucket,
-                SourceKey = source.Key,
-                DestinationBucket = destination.Bucket,
-                DestinationKey = destination.Key,
-            }, cancellationToken);
+            await s3.CopyObjectAsync(source.Bucket, source.Key, destination.Bucket, destination.Key, cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "copy", cancellationToken) is { } failure)
         {

@@ -1,0 +1,13 @@
+namespace MedImaging.Aws.S3;
+
+/// <summary>
+/// What signing a request produced: the headers to send besides the ones that were signed (x-amz-date,
+/// x-amz-content-sha256, x-amz-security-token when the credentials have a session token, and Authorization),
+/// plus the canonical request and signature for tests and diagnostics.
+/// </summary>
+public sealed record S3Signature(
+    IReadOnlyList<KeyValuePair<string, string>> HeadersToSend,
+    string Authorization,
+    string SignedHeaders,
+    string CanonicalRequest,
+    string Signature);
