@@ -8,12 +8,14 @@ namespace MedImaging.Aws.StudyQueue;
 
 /// <summary>
 /// The study queue on SQS FIFO, through our own SQS client. A delayed send goes through the timer queue
-/// (<see cref="StudyTimerQueue"/>), because FIFO queues refuse per-message delays.
+/// (<see cref="StudyTimerQueue"/>), because FIFO queues refuse per-message delays. Undelayed sends of concurrent callers
+/// (e.g. the Api's uploads) leave together in SendMessageBatch requests (<see cref="SqsSendCoalescer"/>).
 /// </summary>
 public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources, TimeProvider? clock = null) : IStudyQueue
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly StudyTimerQueue _timers = new(sqs, resources, clock ?? TimeProvider.System);
+    private readonly SqsSendCoalescer _sends = new(sqs);
 
     public async Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
@@ -25,26 +27,18 @@ public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources, TimePr
                 new StudyTimer(body, message.StudyKey, message.DeduplicationId(), traceParent, _clock.GetUtcNow() + wait), cancellationToken);
             return;
         }
-        await sqs.SendMessageAsync(
-            StudyQueueRequests.ToStudyQueue(resources.StudyQueueUrl, body, message.StudyKey, message.DeduplicationId(), traceParent), cancellationToken);
+        await _sends.SendAsync(
+            [StudyQueueRequests.ToStudyQueue(resources.StudyQueueUrl, body, message.StudyKey, message.DeduplicationId(), traceParent)], cancellationToken);
     }
 
     public async Task SendAsync(IReadOnlyList<StudyMessage> messages, CancellationToken cancellationToken = default)
     {
         var traceParent = Activity.Current?.Id;
+        // A chunk is accepted before the next leaves, so each study's messages arrive in order.
         foreach (var chunk in messages.Chunk(SqsClient.MaxBatchEntries))
         {
-            if (chunk is [var single])
-            {
-                await SendAsync(single, cancellationToken: cancellationToken);
-                continue;
-            }
-            var requests = chunk.Select(m => StudyQueueRequests.ToStudyQueue(
-                resources.StudyQueueUrl, StudyMessageJson.Serialize(m), m.StudyKey, m.DeduplicationId(), traceParent)).ToList();
-            var failures = await sqs.SendMessageBatchAsync(requests, cancellationToken);
-            if (failures is [var first, ..])
-                throw new SqsException(first.Code, $"{failures.Count} of {chunk.Length} study messages were not sent: {first.Message}",
-                    first.SenderFault ? HttpStatusCode.BadRequest : HttpStatusCode.InternalServerError);
+            await _sends.SendAsync(chunk.Select(m => StudyQueueRequests.ToStudyQueue(
+                resources.StudyQueueUrl, StudyMessageJson.Serialize(m), m.StudyKey, m.DeduplicationId(), traceParent)).ToList(), cancellationToken);
         }
     }
 

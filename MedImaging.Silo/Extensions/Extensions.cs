@@ -1,4 +1,5 @@
 using MedImaging.Aws.Hosting;
+using MedImaging.Aws.StudyQueue;
 using MedImaging.Pipeline;
 using MedImaging.Pipeline.Storage;
 using MedImaging.Silo.Instances;
@@ -7,6 +8,7 @@ using MedImaging.Silo.Runtime;
 using MedImaging.Silo.Storage;
 using MedImaging.Silo.Telemetry;
 using MedImaging.Silo.Timers;
+using Microsoft.Extensions.Options;
 
 namespace MedImaging.Silo.Extensions;
 
@@ -20,7 +22,10 @@ public static class Extensions
         builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
         builder.Services.AddSingleton(new StudyStateCache());
         builder.Services.AddSingleton<StudyGrainDispatcher>();
-        builder.Services.AddSingleton<StudyMessageDeleter>();
+        builder.Services.AddSingleton(services => new StudyMessageDeleter(
+            services.GetRequiredService<IStudyQueue>(),
+            services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.DeleteLinger,
+            services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<StudyQueueConsumer>();
         builder.Services.AddHostedService<QuietPeriodSweeper>();
         builder.Services.AddSingleton<SiloTelemetry>();

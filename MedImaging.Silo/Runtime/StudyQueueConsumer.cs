@@ -26,6 +26,8 @@ public sealed class StudyQueueConsumer(
     private const string UnreadableReason = "unreadable message body";
     private readonly GrainRuntimeOptions _options = options.Value;
     private readonly CancellationTokenSource _turnsAborted = new();
+    private readonly int _fullReceive = Math.Min(MaxMessagesPerReceive, options.Value.MaxConcurrentStudies);
+    private int _studiesInHand;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,13 +36,18 @@ public sealed class StudyQueueConsumer(
         RuntimeLog.Started(logger, _options.MaxConcurrentStudies);
         try
         {
+            var linger = false;
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
+                if (linger) await Task.Delay(_options.ReceiveLinger, clock, stoppingToken);
                 var held = 1;
                 while (held < MaxMessagesPerReceive && slots.Wait(0)) held++;
-                var groups = await ReceiveGroupsAsync(held, stoppingToken);
+                var (received, groups) = await ReceiveGroupsAsync(held, stoppingToken);
                 if (held > groups.Count) slots.Release(held - groups.Count);
+                // A receive that brought fewer than the most the silo can ever take: let more messages and free slots
+                // gather before the next. A full one suggests more wait; an empty long poll means the queue is quiet.
+                linger = _options.ReceiveLinger > TimeSpan.Zero && received > 0 && received < _fullReceive;
                 running.RemoveAll(t => t.IsCompleted);
                 running.AddRange(groups.Select(group => RunStudyAsync(group, slots)));
             }
@@ -51,7 +58,7 @@ public sealed class StudyQueueConsumer(
         await DrainAsync(running);
     }
 
-    private async Task<List<List<ReceivedStudyMessage>>> ReceiveGroupsAsync(int max, CancellationToken stoppingToken)
+    private async Task<(int Received, List<List<ReceivedStudyMessage>> Groups)> ReceiveGroupsAsync(int max, CancellationToken stoppingToken)
     {
         try
         {
@@ -59,18 +66,19 @@ public sealed class StudyQueueConsumer(
             // A batch may hold several messages of one study, in order: they stay together and run in that order.
             var groups = batch.GroupBy(m => m.GroupId).Select(g => g.ToList()).ToList();
             RuntimeLog.Received(logger, batch.Count, groups.Count, max);
-            return groups;
+            return (batch.Count, groups);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             RuntimeLog.ReceiveFailed(logger, error);
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            return [];
+            return (0, []);
         }
     }
 
     private async Task RunStudyAsync(List<ReceivedStudyMessage> messages, SemaphoreSlim slots)
     {
+        Interlocked.Increment(ref _studiesInHand);
         try
         {
             await Task.Yield();
@@ -91,6 +99,7 @@ public sealed class StudyQueueConsumer(
         }
         finally
         {
+            Interlocked.Decrement(ref _studiesInHand);
             slots.Release();
         }
     }
@@ -143,7 +152,7 @@ public sealed class StudyQueueConsumer(
             await dispatcher.DispatchAsync(turn, messages, cancellation);
             // The turn ends when its state is saved; deleting the messages then lets the study's next turn start.
             var ended = clock.GetUtcNow();
-            await deleter.DeleteAsync(turn, cancellation);
+            await deleter.DeleteAsync(turn, Volatile.Read(ref _studiesInHand) - 1, cancellation);
             foreach (var received in turn) heartbeat.Release(received);
             RuntimeLog.TurnCompleted(logger, messageType, turn.Count, studyRef, Environment.ProcessId,
                 started.ToUnixTimeMilliseconds(), ended.ToUnixTimeMilliseconds());

@@ -56,6 +56,67 @@ public sealed class StudyMessageDeleterTests(AwsEmulatorFixture emulators) : Pro
         Assert.Equal(2, queue.Requests.Count);
     }
 
+    [Fact]
+    public async Task A_delete_with_no_other_study_in_hand_goes_at_once_despite_a_long_linger()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources)) { HoldFirst = false };
+        var received = await SendAndReceiveAsync(queue.Inner, 1);
+        var deleter = new StudyMessageDeleter(queue, linger: TimeSpan.FromMinutes(5));
+
+        // A quiet silo: nobody else could join, so the delete does not wait for the linger (bound only against a hang).
+        await deleter.DeleteAsync(received, othersInHand: 0, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([1], queue.Requests.Select(r => r.Count));
+        await AssertQueueEmptyAsync();
+    }
+
+    [Fact]
+    public async Task Deletes_of_the_studies_in_hand_linger_and_leave_together_once_all_of_them_wait()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources)) { HoldFirst = false };
+        var received = await SendAndReceiveAsync(queue.Inner, 3);
+        var deleter = new StudyMessageDeleter(queue, linger: TimeSpan.FromMinutes(5));
+
+        // Three studies in hand: the first two deletes wait for the third, which completes the set and sends all three.
+        var first = deleter.DeleteAsync([received[0]], othersInHand: 2, CancellationToken.None);
+        var second = deleter.DeleteAsync([received[1]], othersInHand: 2, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(first.IsCompleted);
+        Assert.Empty(queue.Requests);
+        var third = deleter.DeleteAsync([received[2]], othersInHand: 2, CancellationToken.None);
+        await Task.WhenAll(first, second, third).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([3], queue.Requests.Select(r => r.Count));
+        await AssertQueueEmptyAsync();
+    }
+
+    [Fact]
+    public async Task A_lingering_delete_leaves_after_the_linger_when_no_other_study_ends_its_turn()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources)) { HoldFirst = false };
+        var received = await SendAndReceiveAsync(queue.Inner, 1);
+        var deleter = new StudyMessageDeleter(queue, linger: TimeSpan.FromMilliseconds(50));
+
+        await deleter.DeleteAsync(received, othersInHand: 7, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([1], queue.Requests.Select(r => r.Count));
+        await AssertQueueEmptyAsync();
+    }
+
+    [Fact]
+    public async Task Ten_waiting_messages_end_the_linger()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources)) { HoldFirst = false };
+        var received = await SendAndReceiveAsync(queue.Inner, 10);
+        var deleter = new StudyMessageDeleter(queue, linger: TimeSpan.FromMinutes(5));
+
+        var deletes = received.Select(m => deleter.DeleteAsync([m], othersInHand: 20, CancellationToken.None)).ToList();
+        await Task.WhenAll(deletes).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([10], queue.Requests.Select(r => r.Count));
+        await AssertQueueEmptyAsync();
+    }
+
     private async Task<List<ReceivedStudyMessage>> SendAndReceiveAsync(IStudyQueue queue, int count)
     {
         // One message per study, so that a receive may return them all at once.
@@ -90,13 +151,16 @@ public sealed class StudyMessageDeleterTests(AwsEmulatorFixture emulators) : Pro
 
         public Task FirstRequestArrived => _firstArrived.Task;
 
+        /// <summary>False lets every request through at once.</summary>
+        public bool HoldFirst { get; init; } = true;
+
         public void Release() => _released.TrySetResult();
 
         public async Task<IReadOnlyList<StudyMessageDeleteFailure>> DeleteAsync(IReadOnlyList<ReceivedStudyMessage> messages, CancellationToken cancellationToken)
         {
             lock (Requests) Requests.Add(messages);
             _firstArrived.TrySetResult();
-            await _released.Task;
+            if (HoldFirst) await _released.Task;
             var failures = (await inner.DeleteAsync(messages.Where(m => !ReferenceEquals(m, Refused)).ToList(), cancellationToken)).ToList();
             if (Refused is { } refused && messages.Contains(refused))
                 failures.Add(new StudyMessageDeleteFailure(refused, new SqsException("ReceiptHandleIsInvalid", "refused by the test", System.Net.HttpStatusCode.BadRequest)));

@@ -1,0 +1,119 @@
+using MedImaging.Aws.Sqs;
+using MedImaging.Tests.AppHost.Emulators;
+
+namespace MedImaging.Tests.Aws.Sqs;
+
+/// <summary>
+/// Sends of concurrent callers to a real FIFO queue on fauxqs: a lone send goes at once as a plain SendMessage; sends
+/// arriving while one is in flight leave together in batches SQS takes (10 entries, 256 KiB); a refused entry fails
+/// only the caller it belongs to. The gate holds the first request, so that the others arrive while it is in flight.
+/// </summary>
+[Collection(AwsEmulatorCollection.Name)]
+public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
+{
+    [Fact]
+    public async Task A_lone_send_goes_out_at_once_as_a_plain_SendMessage()
+    {
+        var gate = new SqsRequestGate();
+        using var client = gate.Client(fixture.AwsOptions);
+        var queueUrl = await CreateFifoQueueAsync(client);
+        var coalescer = new SqsSendCoalescer(client);
+
+        // Nothing waits for company: with no request in flight the send needs no other caller to complete.
+        await coalescer.SendAsync([Message(queueUrl, "study-1", "lone")]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["CreateQueue", "SendMessage"], gate.Operations);
+        Assert.Equal(["lone"], await ReceiveAllAsync(client, queueUrl, 1));
+    }
+
+    [Fact]
+    public async Task Sends_arriving_while_one_is_in_flight_leave_together_in_batches_of_ten()
+    {
+        var gate = new SqsRequestGate(holdFirst: "SendMessage");
+        using var client = gate.Client(fixture.AwsOptions);
+        var queueUrl = await CreateFifoQueueAsync(client);
+        var coalescer = new SqsSendCoalescer(client);
+
+        var first = coalescer.SendAsync([Message(queueUrl, "study-0", "m0")]);
+        await gate.FirstHeldArrived;
+        var others = Enumerable.Range(1, 20).Select(i => coalescer.SendAsync([Message(queueUrl, $"study-{i}", $"m{i}")])).ToList();
+        Assert.DoesNotContain(others, t => t.IsCompleted);
+        gate.Release();
+        await first;
+        await Task.WhenAll(others);
+
+        Assert.Equal(1, gate.Count("SendMessage"));
+        Assert.Equal(2, gate.Count("SendMessageBatch"));
+        Assert.Equal(Enumerable.Range(0, 21).Select(i => $"m{i}").Order(), (await ReceiveAllAsync(client, queueUrl, 21)).Order());
+    }
+
+    [Fact]
+    public async Task A_refused_entry_fails_only_the_send_it_belongs_to_and_a_callers_messages_keep_their_order()
+    {
+        var gate = new SqsRequestGate(holdFirst: "SendMessage");
+        using var client = gate.Client(fixture.AwsOptions);
+        var queueUrl = await CreateFifoQueueAsync(client);
+        var coalescer = new SqsSendCoalescer(client);
+
+        var first = coalescer.SendAsync([Message(queueUrl, "study-0", "m0")]);
+        await gate.FirstHeldArrived;
+        var ordered = coalescer.SendAsync([Message(queueUrl, "study-1", "a1"), Message(queueUrl, "study-1", "a2"), Message(queueUrl, "study-1", "a3")]);
+        // SQS refuses a body with a control character, per entry.
+        var refused = coalescer.SendAsync([Message(queueUrl, "study-2", "bad\u0001body")]);
+        var after = coalescer.SendAsync([Message(queueUrl, "study-3", "c1")]);
+        gate.Release();
+
+        await first;
+        await ordered;
+        await after;
+        var error = await Assert.ThrowsAsync<SqsException>(() => refused);
+        Assert.Equal("InvalidMessageContents", error.ErrorCode);
+        Assert.False(error.IsTransient);
+        Assert.Equal(["CreateQueue", "SendMessage", "SendMessageBatch"], gate.Operations);
+        var received = await ReceiveAllAsync(client, queueUrl, 5);
+        Assert.Equal(["a1", "a2", "a3"], received.Where(b => b.StartsWith('a')));
+        Assert.Equal(["a1", "a2", "a3", "c1", "m0"], received.Order());
+    }
+
+    [Fact]
+    public async Task A_batch_stays_under_sqs_size_limit()
+    {
+        var gate = new SqsRequestGate(holdFirst: "SendMessage");
+        using var client = gate.Client(fixture.AwsOptions);
+        var queueUrl = await CreateFifoQueueAsync(client);
+        var coalescer = new SqsSendCoalescer(client);
+        var large = new string('x', 100 * 1024);
+
+        var first = coalescer.SendAsync([Message(queueUrl, "study-0", "small")]);
+        await gate.FirstHeldArrived;
+        // Three of 100 KiB do not fit one 256 KiB batch: two leave together, the third alone.
+        var others = Enumerable.Range(1, 3).Select(i => coalescer.SendAsync([Message(queueUrl, $"study-{i}", large + i)])).ToList();
+        gate.Release();
+        await first;
+        await Task.WhenAll(others);
+
+        Assert.Equal(["CreateQueue", "SendMessage", "SendMessageBatch", "SendMessage"], gate.Operations);
+        Assert.Equal(4, (await ReceiveAllAsync(client, queueUrl, 4)).Count);
+    }
+
+    private static SendMessageRequest Message(string queueUrl, string group, string body) =>
+        new(queueUrl, body) { MessageGroupId = group, MessageDeduplicationId = Guid.NewGuid().ToString("N") };
+
+    private static Task<string> CreateFifoQueueAsync(SqsClient client) =>
+        client.CreateQueueAsync(new CreateQueueRequest(AwsEmulatorFixture.UniqueName("coalesced") + ".fifo") { Fifo = true });
+
+    private static async Task<List<string>> ReceiveAllAsync(SqsClient client, string queueUrl, int expected)
+    {
+        var bodies = new List<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (bodies.Count < expected && DateTime.UtcNow < deadline)
+        {
+            var messages = await client.ReceiveMessagesAsync(new ReceiveMessageRequest(queueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
+            bodies.AddRange(messages.Select(m => m.Body));
+            if (messages.Count > 0)
+                await client.DeleteMessageBatchAsync(queueUrl, messages.Select(m => m.ReceiptHandle).ToList());
+        }
+        Assert.Equal(expected, bodies.Count);
+        return bodies;
+    }
+}
