@@ -11,6 +11,8 @@ namespace MedImaging.Aws.Dynamo;
 /// </summary>
 public sealed class StudyTable(IAmazonDynamoDB dynamo, string tableName)
 {
+    private readonly StudyWriteBatcher _writes = new(dynamo);
+
     /// <summary>DynamoDB's limit of items per transaction, minus the study item.</summary>
     public const int MaxInstancesPerSave = 99;
 
@@ -58,35 +60,27 @@ public sealed class StudyTable(IAmazonDynamoDB dynamo, string tableName)
         return response.Item is { Count: > 0 } item ? StudyItemSerializer.VersionOf(item) : 0;
     }
 
-    /// <summary>Writes the study (and the given instance items) if its version is still <paramref name="expectedVersion"/>.</summary>
+    /// <summary>
+    /// Writes the study (and the given instance items) if its version is still <paramref name="expectedVersion"/>, all
+    /// or nothing. Saves of other studies made at the same time may share its request (see <see cref="StudyWriteBatcher"/>).
+    /// </summary>
     /// <returns>The new version.</returns>
     /// <exception cref="StudyConcurrencyException">Someone else wrote the study since it was read.</exception>
-    public async Task<long> SaveAsync(
+    public Task<long> SaveAsync(
         StudyRecord study, IReadOnlyCollection<InstanceRecord> changedInstances, long expectedVersion, CancellationToken cancellationToken = default)
     {
         if (changedInstances.Count > MaxInstancesPerSave)
             throw new ArgumentException($"At most {MaxInstancesPerSave} instances can be saved in one turn.", nameof(changedInstances));
-        var newVersion = expectedVersion + 1;
         var studyPut = new Put
         {
             TableName = tableName,
-            Item = StudyItemSerializer.ToItem(study, newVersion),
+            Item = StudyItemSerializer.ToItem(study, expectedVersion + 1),
         };
         SetVersionCondition(studyPut, expectedVersion);
-        var writes = new List<TransactWriteItem> { new() { Put = studyPut } };
-        writes.AddRange(changedInstances.Select(i => new TransactWriteItem
-        {
-            Put = new Put { TableName = tableName, Item = StudyItemSerializer.ToItem(study.StudyKey, i) },
-        }));
-        try
-        {
-            await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = writes }, cancellationToken);
-        }
-        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
-        {
-            throw new StudyConcurrencyException(expectedVersion, e);
-        }
-        return newVersion;
+        var instancePuts = changedInstances
+            .Select(i => new Put { TableName = tableName, Item = StudyItemSerializer.ToItem(study.StudyKey, i) })
+            .ToList();
+        return _writes.SaveAsync(new StudyWrite(study.StudyKey, studyPut, instancePuts, expectedVersion), cancellationToken);
     }
 
     /// <summary>
