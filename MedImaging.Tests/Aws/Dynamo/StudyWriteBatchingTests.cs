@@ -91,6 +91,26 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
     }
 
     [Fact]
+    public async Task A_study_that_makes_DynamoDB_refuse_a_shared_transaction_fails_alone_and_the_others_are_saved()
+    {
+        var keys = Enumerable.Range(0, 5).Select(_ => NewUid()).ToList();
+        var oversized = keys[2];
+        var blocker = _table.SaveAsync(StudyRecord.New(NewUid(), Now), [Instance("0.1")], 0);
+
+        // An item over DynamoDB's 400 KB limit makes it refuse the whole request without naming the item.
+        var saves = keys.Select(k => _table.SaveAsync(StudyRecord.New(k, Now),
+            [k == oversized ? Instance(k + ".1") with { Error = new string('x', 500_000) } : Instance(k + ".1")], 0)).ToList();
+        await blocker;
+        var refused = await Outcome(saves[keys.IndexOf(oversized)]);
+        await Task.WhenAll(saves.Where((_, i) => i != keys.IndexOf(oversized)));
+
+        Assert.IsAssignableFrom<AmazonDynamoDBException>(refused);
+        Assert.Null(await _table.LoadAsync(oversized));
+        foreach (var key in keys.Where(k => k != oversized))
+            Assert.Equal([key + ".1"], (await _table.LoadAsync(key))!.Instances.Select(i => i.InstanceId));
+    }
+
+    [Fact]
     public async Task Concurrent_saves_of_one_study_from_the_same_version_never_both_win()
     {
         var key = NewUid();
