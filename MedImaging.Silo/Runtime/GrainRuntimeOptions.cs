@@ -21,17 +21,20 @@ public sealed record GrainRuntimeOptions
     public TimeSpan ReceiveWaitTime { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// After a receive that brought some messages but not as many as the silo could ever take at once, how long to let
-    /// messages (and free slots) accumulate before the next receive: fewer, fuller receives under load. A receive that
-    /// came back full or empty is followed at once, so a quiet silo takes a lone message without this wait. Zero turns it off.
+    /// After a receive that brought some messages but not as many as the silo could ever take at once, while more than one
+    /// study is in hand, how long to let messages (and free slots) accumulate before the next receive: fewer, fuller
+    /// receives under load. A receive that came back full or empty, or with a lone study in hand (one upload at a time),
+    /// is followed at once, so a quiet silo takes its next message without this wait. Zero turns it off.
     /// </summary>
     public TimeSpan ReceiveLinger { get; init; } = TimeSpan.FromMilliseconds(15);
 
     /// <summary>
     /// How long a turn's delete may wait for the deletes of other studies in hand, to leave in one request; a delete
-    /// with no other study in hand goes at once. Zero turns it off (deletes still coalesce while one is in flight).
+    /// with no other study in hand goes at once. A study's last turn frees its slot before its delete, so the wait costs
+    /// no throughput; it delays only the next message of a study busy under load. Zero turns it off (deletes still
+    /// coalesce while one is in flight).
     /// </summary>
-    public TimeSpan DeleteLinger { get; init; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan DeleteLinger { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Deliveries of one message before it goes to the dead-letter queue.</summary>
     public int MaxDeliveries { get; init; } = 5;

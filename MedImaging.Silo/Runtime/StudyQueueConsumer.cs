@@ -45,11 +45,13 @@ public sealed class StudyQueueConsumer(
                 while (held < MaxMessagesPerReceive && slots.Wait(0)) held++;
                 var (received, groups) = await ReceiveGroupsAsync(held, stoppingToken);
                 if (held > groups.Count) slots.Release(held - groups.Count);
-                // A receive that brought fewer than the most the silo can ever take: let more messages and free slots
-                // gather before the next. A full one suggests more wait; an empty long poll means the queue is quiet.
-                linger = _options.ReceiveLinger > TimeSpan.Zero && received > 0 && received < _fullReceive;
                 running.RemoveAll(t => t.IsCompleted);
                 running.AddRange(groups.Select(group => RunStudyAsync(group, slots)));
+                // A busy silo (several studies in hand) whose receive brought fewer than the most it can ever take lets more
+                // messages and free slots gather before the next. A full receive suggests more wait; an empty long poll
+                // means the queue is quiet; a lone study in hand means one upload at a time, whose next message must not wait.
+                linger = _options.ReceiveLinger > TimeSpan.Zero && received > 0 && received < _fullReceive
+                    && Volatile.Read(ref _studiesInHand) > 1;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -79,6 +81,13 @@ public sealed class StudyQueueConsumer(
     private async Task RunStudyAsync(List<ReceivedStudyMessage> messages, SemaphoreSlim slots)
     {
         Interlocked.Increment(ref _studiesInHand);
+        var slotHeld = 1;
+        // Once the last turn saved, only its delete remains: the slot may take another study meanwhile (this study's next
+        // message cannot be delivered before the delete), so a delete waiting for company costs no throughput.
+        void ReleaseSlot()
+        {
+            if (Interlocked.Exchange(ref slotHeld, 0) == 1) slots.Release();
+        }
         try
         {
             await Task.Yield();
@@ -86,7 +95,7 @@ public sealed class StudyQueueConsumer(
             var turns = Turns(messages);
             for (var i = 0; i < turns.Count; i++)
             {
-                if (!await RunTurnAsync(turns[i], heartbeat))
+                if (!await RunTurnAsync(turns[i], heartbeat, i == turns.Count - 1 ? ReleaseSlot : null))
                 {
                     await ReleaseAsync(turns.Skip(i).SelectMany(t => t).ToList(), turns[i].Max(m => m.ReceiveCount), heartbeat);
                     return;
@@ -100,7 +109,7 @@ public sealed class StudyQueueConsumer(
         finally
         {
             Interlocked.Decrement(ref _studiesInHand);
-            slots.Release();
+            ReleaseSlot();
         }
     }
 
@@ -130,7 +139,8 @@ public sealed class StudyQueueConsumer(
     }
 
     /// <returns>False when the turn failed and the study's remaining messages must wait for a retry.</returns>
-    private async Task<bool> RunTurnAsync(List<ReceivedStudyMessage> turn, VisibilityHeartbeat heartbeat)
+    /// <param name="saved">Called once the turn's state is saved, before its messages are deleted.</param>
+    private async Task<bool> RunTurnAsync(List<ReceivedStudyMessage> turn, VisibilityHeartbeat heartbeat, Action? saved)
     {
         var cancellation = _turnsAborted.Token;
         if (turn is [{ Message: null } unreadable])
@@ -152,6 +162,7 @@ public sealed class StudyQueueConsumer(
             await dispatcher.DispatchAsync(turn, messages, cancellation);
             // The turn ends when its state is saved; deleting the messages then lets the study's next turn start.
             var ended = clock.GetUtcNow();
+            saved?.Invoke();
             await deleter.DeleteAsync(turn, Volatile.Read(ref _studiesInHand) - 1, cancellation);
             foreach (var received in turn) heartbeat.Release(received);
             RuntimeLog.TurnCompleted(logger, messageType, turn.Count, studyRef, Environment.ProcessId,
