@@ -12,7 +12,9 @@ namespace MedImaging.Aws.Dynamo;
 /// </summary>
 /// <remarks>
 /// Measured on DynamoDB Local (CPU per study, study item plus one instance item): a transaction of one study ~3 ms,
-/// of 2 studies ~2.4 ms each, 4 ~1.8, 6 or more ~1.5.
+/// of 2 studies ~2.4 ms each, 4 ~1.8, 6 or more ~1.5. In the ingest bench (one-instance studies, 8 studies at a time
+/// per silo) 1100 saves went in ~400 transactions (2.7 studies each, up to 7); no linger was added, since the
+/// singles left (~60% of requests, ~20% of saves) would save little next to the latency a wait adds to every turn.
 /// </remarks>
 internal sealed class StudyWriteBatcher(IAmazonDynamoDB dynamo)
 {

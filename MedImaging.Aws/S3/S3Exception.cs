@@ -13,6 +13,8 @@ public class S3Exception(string operation, string errorCode, HttpStatusCode stat
     {
         "SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "RequestTimeTooSkewed", "InternalError",
         "ServiceUnavailable", "RequestLimitExceeded", "TooManyRequestsException",
+        // The body S3 received differs from the one hashed here: damaged on the way, so sending it again can succeed.
+        "BadDigest", "XAmzContentSHA256Mismatch",
     };
 
     public string Operation { get; } = operation;

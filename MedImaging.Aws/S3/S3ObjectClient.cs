@@ -12,7 +12,7 @@ namespace MedImaging.Aws.S3;
 /// by <see cref="S3RequestSigner"/>: none of the SDK's per-call endpoint resolution, handler pipeline or marshalling.
 /// Everything else (multipart, presigning, bucket management) stays on the SDK client.
 /// <para>
-/// PUT bodies are sent with Content-MD5 (S3 refuses a body whose MD5 differs, BadDigest) and, unless the caller
+/// PUT bodies are sent with Content-MD5 (S3 refuses a body damaged on the way, BadDigest: retried) and, unless the caller
 /// already has it, the UNSIGNED-PAYLOAD hash: over TLS the body cannot be altered unseen, and over plain HTTP (the
 /// local emulator) the signed Content-MD5 header still binds the body to the signature. One MD5 per body instead of
 /// an MD5 and a SHA-256.

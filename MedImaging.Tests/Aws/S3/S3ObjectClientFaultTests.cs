@@ -8,7 +8,7 @@ namespace MedImaging.Tests.Aws.S3;
 /// <summary>
 /// Our S3 object client against a loopback fake that answers as S3 does when things go wrong: 503 SlowDown is
 /// transient and retried under one invocation id, a copy answered 200 with an &lt;Error&gt; body fails, a body whose
-/// Content-MD5 does not match (damaged on the way) is refused as BadDigest; and what the client sends is signed.
+/// Content-MD5 does not match (damaged on the way) is refused as BadDigest and sent again; and what it sends is signed.
 /// </summary>
 public sealed class S3ObjectClientFaultTests
 {
@@ -71,7 +71,22 @@ public sealed class S3ObjectClientFaultTests
         Assert.Equal(Convert.ToBase64String(MD5.HashData(body)), sent.Headers["content-md5"]);
         Assert.Equal(("UNSIGNED-PAYLOAD", "application/dicom"), (sent.Headers["x-amz-content-sha256"], sent.Headers["content-type"]));
         Assert.Equal(["content-md5", "content-type", "host", "x-amz-content-sha256", "x-amz-date"], SignedHeaders(sent));
-        Assert.Equal(("BadDigest", HttpStatusCode.BadRequest, false), (error.ErrorCode, error.StatusCode, error.IsTransient));
+        // Transient: the body was damaged on the way, the next attempt sends it intact.
+        Assert.Equal(("BadDigest", HttpStatusCode.BadRequest, true), (error.ErrorCode, error.StatusCode, error.IsTransient));
+    }
+
+    [Fact]
+    public async Task A_put_damaged_on_its_first_attempt_is_stored_by_the_next()
+    {
+        using var fake = new S3FakeServer(VerifyingContentMd5);
+        using var client = Client(fake.Url, maxAttempts: 3, handler: new BodyDamagingHandler(new SocketsHttpHandler(), damagedAttempts: 1));
+        var body = new byte[] { 10, 20, 30, 40, 50 };
+
+        var etag = await client.PutObjectAsync("bucket", "key", body, "application/dicom");
+
+        Assert.Equal($"\"{Convert.ToHexStringLower(MD5.HashData(body))}\"", etag);
+        Assert.Equal(2, fake.Received.Count);
+        Assert.Equal(body, fake.Received[1].Body);
     }
 
     [Fact]
@@ -128,11 +143,14 @@ public sealed class S3ObjectClientFaultTests
             ? S3FakeServer.Error(400, "BadDigest")
             : new S3FakeAnswer(200, [], new Dictionary<string, string> { ["ETag"] = $"\"{Convert.ToHexStringLower(MD5.HashData(request.Body))}\"" });
 
-    /// <summary>Flips one bit of the body after it was signed, as a damaged transfer would.</summary>
-    private sealed class BodyDamagingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    /// <summary>Flips one bit of the body after it was signed, as a damaged transfer would (in the first attempts only, if told).</summary>
+    private sealed class BodyDamagingHandler(HttpMessageHandler inner, int damagedAttempts = int.MaxValue) : DelegatingHandler(inner)
     {
+        private int _attempts;
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (Interlocked.Increment(ref _attempts) > damagedAttempts) return await base.SendAsync(request, cancellationToken);
             var original = request.Content!;
             var body = await original.ReadAsByteArrayAsync(cancellationToken);
             body[0] ^= 1;
