@@ -55,7 +55,8 @@ public sealed class S3FakeServer : IDisposable
             foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.AddHeader(name, value);
             if (answer.Body.Length > 0 && request.Method != "HEAD")
             {
-                context.Response.ContentType = "application/xml";
+                context.Response.ContentType = answer.ContentType;
+                context.Response.ContentLength64 = answer.Body.Length;
                 await context.Response.OutputStream.WriteAsync(answer.Body);
             }
             context.Response.Close();
@@ -65,4 +66,4 @@ public sealed class S3FakeServer : IDisposable
 
 public sealed record S3FakeRequest(string Method, string RawUrl, IReadOnlyDictionary<string, string> Headers, byte[] Body);
 
-public sealed record S3FakeAnswer(int Status, byte[] Body, IReadOnlyDictionary<string, string>? Headers = null);
+public sealed record S3FakeAnswer(int Status, byte[] Body, IReadOnlyDictionary<string, string>? Headers = null, string ContentType = "application/xml");

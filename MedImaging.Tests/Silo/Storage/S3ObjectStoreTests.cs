@@ -1,7 +1,6 @@
-using System.Net;
-using System.Text;
 using Amazon.Runtime;
 using MedImaging.Aws.S3;
+using MedImaging.Tests.Aws.S3;
 using MedImaging.AppHost.Hosting;
 using MedImaging.Pipeline.Steps;
 using MedImaging.Pipeline.Storage;
@@ -16,69 +15,33 @@ namespace MedImaging.Tests.Silo.Storage;
 /// </summary>
 public sealed class S3ObjectStoreTests : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
-    private readonly string _url;
-
-    public S3ObjectStoreTests()
-    {
-        _url = $"http://127.0.0.1:{Ports.PickFree()}";
-        _listener.Prefixes.Add(_url + "/");
-        _listener.Start();
-        _serving = ServeAsync();
-    }
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _serving.ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(5));
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception) { return; }
-            if (context.Request.Url!.AbsolutePath is "/bucket/intact" or "/bucket/corrupted")
-            {
-                await ServeObjectAsync(context.Response, corrupted: context.Request.Url.AbsolutePath.EndsWith("corrupted"));
-                continue;
-            }
-            var (status, code) = context.Request.Url!.AbsolutePath switch
-            {
-                // S3 may fail a copy after its 200 status line went out: the error is then in the body.
-                "/bucket/copy-interrupted" => (200, "InternalError"),
-                "/bucket/throttled" => (503, "SlowDown"),
-                "/bucket/broken" => (500, "InternalError"),
-                "/bucket/denied" => (403, "AccessDenied"),
-                _ => (404, "NoSuchKey"),
-            };
-            context.Response.StatusCode = status;
-            if (context.Request.HttpMethod != "HEAD")
-            {
-                var body = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>test</Message><RequestId>1</RequestId></Error>");
-                context.Response.ContentType = "application/xml";
-                await context.Response.OutputStream.WriteAsync(body);
-            }
-            context.Response.Close();
-        }
-    }
-
     // A body larger than one socket read, with the ETag S3 gives a single-part object: the hex MD5 of its bytes.
     private static readonly byte[] ObjectBody = [.. Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7))];
 
-    private static async Task ServeObjectAsync(HttpListenerResponse response, bool corrupted)
+    private readonly S3FakeServer _server = new(Answer);
+    private readonly string _url;
+
+    public S3ObjectStoreTests() => _url = _server.Url;
+
+    public void Dispose() => _server.Dispose();
+
+    private static S3FakeAnswer Answer(S3FakeRequest request) => request.RawUrl switch
+    {
+        "/bucket/intact" => StoredObject(corrupted: false),
+        "/bucket/corrupted" => StoredObject(corrupted: true),
+        // S3 may fail a copy after its 200 status line went out: the error is then in the body.
+        "/bucket/copy-interrupted" => S3FakeServer.Error(200, "InternalError"),
+        "/bucket/throttled" => S3FakeServer.Error(503, "SlowDown"),
+        "/bucket/broken" => S3FakeServer.Error(500, "InternalError"),
+        "/bucket/denied" => S3FakeServer.Error(403, "AccessDenied"),
+        _ => S3FakeServer.Error(404, "NoSuchKey"),
+    };
+
+    private static S3FakeAnswer StoredObject(bool corrupted)
     {
         var md5 = System.Security.Cryptography.MD5.HashData(ObjectBody);
         if (corrupted) md5[0] ^= 1;
-        response.StatusCode = 200;
-        response.ContentType = "application/dicom";
-        response.ContentLength64 = ObjectBody.Length;
-        response.AddHeader("ETag", $"\"{Convert.ToHexStringLower(md5)}\"");
-        await response.OutputStream.WriteAsync(ObjectBody);
-        response.Close();
+        return new S3FakeAnswer(200, ObjectBody, new Dictionary<string, string> { ["ETag"] = $"\"{Convert.ToHexStringLower(md5)}\"" }, "application/dicom");
     }
 
     private static S3ObjectStore Store(string url) => new(new S3ObjectClient(
