@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.ServiceHosting;
@@ -15,6 +18,19 @@ public abstract class ProvisionedAwsTest(AwsEmulatorFixture emulators) : IAsyncL
     protected ResourceNames Resources { get; private set; } = null!;
 
     protected StudyTable StudyTable => Aws.StudyTable(Resources);
+
+    /// <summary>
+    /// Puts an instance's bytes (1 KiB of random bytes unless given) in the ingest bucket, as the Api would, and returns
+    /// the message announcing it.
+    /// </summary>
+    protected async Task<InstanceReceived> StoreInstanceAsync(string study, string instance, byte[]? content = null)
+    {
+        var bytes = content ?? RandomNumberGenerator.GetBytes(1024);
+        var key = $"incoming/{study}/{instance}";
+        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
+        return new InstanceReceived(study, instance, Resources.IngestBucket, key, "application/dicom", bytes.Length,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
+    }
 
     public virtual async Task InitializeAsync() => Resources = await Aws.ProvisionAsync();
 

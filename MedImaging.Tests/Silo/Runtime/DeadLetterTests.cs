@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
-using Amazon.S3.Model;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.Sqs;
 using MedImaging.Aws.Studies;
@@ -110,14 +108,5 @@ public sealed class DeadLetterTests(AwsEmulatorFixture emulators) : ProvisionedA
             if (messages.SingleOrDefault(m => m.MessageGroupId == studyKey) is { } dead) return dead;
             Assert.True(DateTime.UtcNow < deadline, $"nothing was dead-lettered; silo output:\n{string.Join('\n', _silo.Output.TakeLast(20))}");
         }
-    }
-
-    private async Task<InstanceReceived> StoreInstanceAsync(string study, string instance)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(1024);
-        var key = $"incoming/{study}/{instance}";
-        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
-        return new InstanceReceived(study, instance, Resources.IngestBucket, key, "application/dicom", bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
     }
 }

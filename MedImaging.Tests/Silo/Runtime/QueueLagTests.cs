@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Amazon.S3.Model;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
 using MedImaging.Tests.AppHost.Emulators;
@@ -47,14 +45,5 @@ public sealed class QueueLagTests(AwsEmulatorFixture emulators) : ProvisionedAws
             var turns = receiver.Histograms().Last(p => p.Service == "silo" && p.Metric == "medimaging.silo.turn.duration");
             Assert.Equal(lag.Count, turns.Count);
         }
-    }
-
-    private async Task<InstanceReceived> StoreInstanceAsync(string study, string instance)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(1024);
-        var key = $"incoming/{study}/{instance}";
-        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
-        return new InstanceReceived(study, instance, Resources.IngestBucket, key, "application/dicom", bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using Amazon.S3.Model;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
 using MedImaging.Tests.AppHost.Emulators;
@@ -69,14 +67,5 @@ public sealed class StudyQueueConsumerLingerTests(AwsEmulatorFixture emulators) 
             Assert.True(DateTime.UtcNow < deadline, $"no \"{text}\" in the silo's output:\n{string.Join('\n', silo.Output.TakeLast(30))}");
             await Task.Delay(20);
         }
-    }
-
-    private async Task<InstanceReceived> StoreInstanceAsync(string study, string instance)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(1024);
-        var key = $"incoming/{study}/{instance}";
-        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
-        return new InstanceReceived(study, instance, Resources.IngestBucket, key, "application/dicom", bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
     }
 }

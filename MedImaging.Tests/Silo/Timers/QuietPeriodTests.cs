@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using MedImaging.Tests.Silo;
-using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
@@ -41,8 +39,8 @@ public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : Provisioned
         var table = StudyTable;
         const string unfinalized = "2.25.7001", incomplete = "2.25.7002";
         await StudyTable.CreateIfAbsentAsync(StudyRecord.New(unfinalized, DateTimeOffset.UtcNow));
-        await queue.SendAsync(await StoreInstanceAsync(unfinalized, "2.25.7001.1"));
-        await queue.SendAsync(await StoreInstanceAsync(incomplete, "2.25.7002.1"));
+        await queue.SendAsync(await StoreInstanceAsync(unfinalized, "2.25.7001.1", SiloTestBed.CorpusVariant("sc_rgb_rle.dcm", "2.25.7001.1")));
+        await queue.SendAsync(await StoreInstanceAsync(incomplete, "2.25.7002.1", SiloTestBed.CorpusVariant("sc_rgb_rle.dcm", "2.25.7002.1")));
         await queue.SendAsync(new FinalizeStudy(incomplete, ExpectedInstances: 3, "client-1"));
 
         foreach (var study in new[] { unfinalized, incomplete })
@@ -64,13 +62,4 @@ public sealed class QuietPeriodTests(AwsEmulatorFixture emulators) : Provisioned
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private async Task<InstanceReceived> StoreInstanceAsync(string study, string instance)
-    {
-        var bytes = SiloTestBed.CorpusVariant("sc_rgb_rle.dcm", instance);
-        var key = $"incoming/{study}/{instance}";
-        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
-        return new InstanceReceived(study, instance, Resources.IngestBucket, key, "application/dicom", bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
-    }
 }
