@@ -25,6 +25,9 @@ public sealed record AppHostOptions
     /// <summary>How long each resource may take to become healthy before the start fails.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A developer's or a benchmark's system runs for a while: its emulators are tuned for throughput, tests' for start-up.</summary>
+    public Emulators.EmulatorTuning EmulatorTuning { get; init; } = Emulators.EmulatorTuning.Throughput;
+
     /// <summary>Start everything, report the time, and stop (for benchmarks).</summary>
     public bool StopWhenReady { get; init; }
 
@@ -38,7 +41,10 @@ public sealed record AppHostOptions
     public Aws.Configuration.ResourceNames? RealAwsResources { get; init; }
 
     /// <summary>All ports free ones: for tests running several apps side by side.</summary>
-    public static AppHostOptions ForTesting() => new() { ApiPort = 0, SiloPort = 0, DynamoDbPort = 0, FauxqsPort = 0 };
+    public static AppHostOptions ForTesting() => new()
+    {
+        ApiPort = 0, SiloPort = 0, DynamoDbPort = 0, FauxqsPort = 0, EmulatorTuning = Emulators.EmulatorTuning.FastStart,
+    };
 
     /// <summary>Reads command-line flags and configuration (environment variables with <c>__</c>, appsettings).</summary>
     public static AppHostOptions From(string[] args, IConfiguration configuration)
@@ -57,6 +63,7 @@ public sealed record AppHostOptions
             OtlpEndpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"],
             OtlpProtocol = configuration["OTEL_EXPORTER_OTLP_PROTOCOL"],
             StopWhenReady = args.Contains("--stop-when-ready"),
+            EmulatorTuning = Enum.TryParse<Emulators.EmulatorTuning>(section["EmulatorTuning"], ignoreCase: true, out var tuning) ? tuning : defaults.EmulatorTuning,
             StackName = configuration["MedImaging:StackName"] ?? defaults.StackName,
             RealAwsResources = configuration.GetSection(Aws.Configuration.ResourceNames.SectionName).Get<Aws.Configuration.ResourceNames>(),
         };

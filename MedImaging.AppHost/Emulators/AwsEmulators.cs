@@ -54,7 +54,7 @@ public sealed class AwsEmulators : IAsyncDisposable
         var started = new List<ChildProcess>();
         try
         {
-            var dynamoDb = ChildProcess.Start(DynamoDbLocal.Spec(layout, dynamoDbPort), sink);
+            var dynamoDb = ChildProcess.Start(DynamoDbLocal.Spec(layout, dynamoDbPort, options.Tuning), sink);
             started.Add(dynamoDb);
             var fauxqs = ChildProcess.Start(Fauxqs.Spec(layout, fauxqsPort), sink);
             started.Add(fauxqs);

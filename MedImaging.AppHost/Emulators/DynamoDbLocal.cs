@@ -18,16 +18,20 @@ public static class DynamoDbLocal
         "(while read -r _; do :; done <&3; kill $child 2>/dev/null) & watcher=$!; " +
         "wait $child; status=$?; kill $watcher 2>/dev/null; exit $status";
 
-    public static ChildProcessSpec Spec(RepositoryLayout layout, int port) => new(
+    public static ChildProcessSpec Spec(RepositoryLayout layout, int port, EmulatorTuning tuning = EmulatorTuning.FastStart) => new(
         ResourceName,
         "/bin/sh",
         [
             "-c", ExitWithParent, "sh", "java",
-            // C1-only JIT and the serial collector halve start-up time (measured ~4.7 s -> ~1.9 s).
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
+            .. JitFlags(tuning), "-XX:+UseSerialGC", "-Xmx512m",
             "-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar",
             "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-inMemory", "-sharedDb", "-disableTelemetry",
         ],
         layout.DynamoDbLocalDirectory);
+
+    // The serial collector and a C1-only JIT halve start-up time (measured ~4.7 s -> ~1.9 s), but once warm the full
+    // tiered JIT (C2) makes each request cheaper: PutItem 1.58 -> 1.25 ms and an 8-item transaction 10.2 -> 8.0 ms CPU.
+    private static string[] JitFlags(EmulatorTuning tuning) =>
+        tuning == EmulatorTuning.FastStart ? ["-XX:TieredStopAtLevel=1"] : [];
 }

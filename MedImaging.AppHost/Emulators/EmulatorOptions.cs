@@ -7,4 +7,5 @@ public sealed record EmulatorOptions
     public int FauxqsPort { get; init; }
     public string Region { get; init; } = Aws.Configuration.AwsOptions.DefaultRegion;
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public EmulatorTuning Tuning { get; init; } = EmulatorTuning.FastStart;
 }

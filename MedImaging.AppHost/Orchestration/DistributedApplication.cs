@@ -126,6 +126,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
                 FauxqsPort = options.FauxqsPort,
                 Region = options.Region,
                 StartTimeout = options.StartTimeout,
+                Tuning = options.EmulatorTuning,
             }, sink, layout, cancellationToken);
         }
         finally

@@ -1,4 +1,5 @@
 using MedImaging.AppHost;
+using MedImaging.AppHost.Emulators;
 using Microsoft.Extensions.Configuration;
 
 namespace MedImaging.Tests.AppHost;
@@ -35,6 +36,15 @@ public sealed class AppHostOptionsTests
         Assert.True(options.UseRealAws);
         Assert.Equal("studies", options.RealAwsResources?.StudyTable);
         Assert.Equal("http://127.0.0.1:4317", options.OtlpEndpoint);
+    }
+
+    [Fact]
+    public void Emulators_are_tuned_for_throughput_unless_configured_or_testing()
+    {
+        Assert.Equal(EmulatorTuning.Throughput, AppHostOptions.From([], Configuration([])).EmulatorTuning);
+        Assert.Equal(EmulatorTuning.FastStart,
+            AppHostOptions.From([], Configuration(new() { ["MedImaging:AppHost:EmulatorTuning"] = "faststart" })).EmulatorTuning);
+        Assert.Equal(EmulatorTuning.FastStart, AppHostOptions.ForTesting().EmulatorTuning);
     }
 
     [Fact]

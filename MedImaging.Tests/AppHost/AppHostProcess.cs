@@ -25,6 +25,8 @@ internal sealed class AppHostProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            // Tests stop the AppHost soon after it starts: start-up time matters more than throughput.
+            Environment = { ["MedImaging__AppHost__EmulatorTuning"] = nameof(MedImaging.AppHost.Emulators.EmulatorTuning.FastStart) },
         };
         startInfo.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
