@@ -1,23 +1,14 @@
-using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 
 namespace MedImaging.Aws.Signing;
 
-/// <summary>Builds HttpClients whose every request is SigV4-signed with AWSSDK.Core's signer.</summary>
+/// <summary>Builds HttpClients whose every request is SigV4-signed by <see cref="AwsProtocolSigningHandler"/>.</summary>
 public static class SignedHttpClientFactory
 {
     /// <param name="timeout">Must exceed the longest long-poll the caller makes (SQS waits up to 20 s).</param>
     public static HttpClient Create(AWSCredentials credentials, string region, string service, Uri endpoint, TimeSpan timeout)
     {
-        var transport = CreateTransport();
-        var parameters = new AWSSigV4Parameters
-        {
-            Credentials = credentials,
-            Region = RegionEndpoint.GetBySystemName(region),
-            Service = service,
-        };
-        var signer = new AwsProtocolSigningHandler(parameters, transport);
+        var signer = new AwsProtocolSigningHandler(new SigV4Signer(region, service), credentials, CreateTransport());
         return new HttpClient(signer) { BaseAddress = endpoint, Timeout = timeout };
     }
 

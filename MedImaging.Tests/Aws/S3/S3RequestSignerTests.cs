@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
 using MedImaging.Aws.S3;
+using MedImaging.Aws.Signing;
 
 namespace MedImaging.Tests.Aws.S3;
 
@@ -15,7 +16,7 @@ public sealed class S3RequestSignerTests
     private static readonly ImmutableCredentials Example = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null);
     private static readonly DateTimeOffset May24 = new(2013, 5, 24, 0, 0, 0, TimeSpan.Zero);
 
-    private static S3Signature Sign(string method, string path, string payloadHash, KeyValuePair<string, string>[] headers, KeyValuePair<string, string>[]? query = null, ImmutableCredentials? credentials = null) =>
+    private static SigV4Signature Sign(string method, string path, string payloadHash, KeyValuePair<string, string>[] headers, KeyValuePair<string, string>[]? query = null, ImmutableCredentials? credentials = null) =>
         new S3RequestSigner("us-east-1").Sign(
             new S3SigningRequest(method, path, query ?? [], [new("Host", Host), .. headers], payloadHash), credentials ?? Example, May24);
 

@@ -1,5 +1,3 @@
-using Amazon;
-using Amazon.Runtime.Signing;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Signing;
 using MedImaging.Aws.Sqs;
@@ -33,7 +31,7 @@ internal sealed class SqsRequestGate(string? holdFirst = null) : DelegatingHandl
     public SqsClient Client(AwsOptions options)
     {
         InnerHandler = new AwsProtocolSigningHandler(
-            new AWSSigV4Parameters { Credentials = AwsCredentialSource.For(options, options.ServiceUrl.Sqs), Region = RegionEndpoint.GetBySystemName(options.Region), Service = "sqs" },
+            new SigV4Signer(options.Region, "sqs"), AwsCredentialSource.For(options, options.ServiceUrl.Sqs),
             new SocketsHttpHandler { AllowAutoRedirect = false });
         return new SqsClient(new HttpClient(this) { BaseAddress = AwsEndpoints.Sqs(options), Timeout = TimeSpan.FromSeconds(45) });
     }

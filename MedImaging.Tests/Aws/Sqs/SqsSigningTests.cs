@@ -1,6 +1,4 @@
-using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 using MedImaging.Aws.Signing;
 using MedImaging.Aws.Sqs;
 using MedImaging.Tests.Aws.Signing;
@@ -16,14 +14,12 @@ public sealed class SqsSigningTests
     public async Task CreateQueue_request_is_signed_like_the_reference_vector()
     {
         var recorder = new RecordingHandler("""{"QueueUrl":"http://127.0.0.1:4566/000000000000/sigtest"}""");
-        var parameters = new AWSSigV4Parameters
-        {
-            Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-            Region = RegionEndpoint.USEast1,
-            Service = "sqs",
-            SignedAt = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
-        };
-        using var client = new SqsClient(new HttpClient(new AwsProtocolSigningHandler(parameters, recorder))
+        var signing = new AwsProtocolSigningHandler(
+            new SigV4Signer("us-east-1", "sqs"),
+            new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+            recorder,
+            new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+        using var client = new SqsClient(new HttpClient(signing)
         {
             BaseAddress = new Uri("http://127.0.0.1:4566/"),
         });

@@ -1,22 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MedImaging.Aws.S3;
+namespace MedImaging.Aws.Signing;
 
 /// <summary>
-/// The SigV4 signing key (four chained HMACs) for one secret, date and region, derived once per UTC day instead of
-/// once per request. Holds the latest key only: a signer serves one region, and the date changes once a day
-/// (or the secret when role credentials rotate), so an older key is never asked for again.
+/// The SigV4 signing key (four chained HMACs) for one secret, date, region and service, derived once per UTC day
+/// instead of once per request. Holds the latest key only: a signer serves one region and service, and the date
+/// changes once a day (or the secret when role credentials rotate), so an older key is never asked for again.
 /// </summary>
-internal sealed class S3SigningKeyCache(string region, string service)
+internal sealed class SigV4SigningKeyCache(string region, string service)
 {
     private sealed record Entry(string Date, string SecretKey, byte[] Key);
 
     private Entry? _latest;
-
-    public string Region => region;
-
-    public string Service => service;
 
     public byte[] KeyFor(string secretKey, string date)
     {
