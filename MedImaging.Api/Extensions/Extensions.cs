@@ -26,6 +26,8 @@ public static class Extensions
         builder.Services.AddSingleton<StudyResponseBuilder>();
         builder.Services.AddSingleton<UploadManifestStore>();
         builder.Services.AddSingleton<MultipartUploads>();
+        builder.Services.AddSingleton<StudyLookup>();
+        builder.Services.AddSingleton<RecentStudies>(_ => new RecentStudies());
         builder.Services.AddScoped<StudyAnnouncer>();
         builder.Services.AddScoped<StudyUploader>();
         builder.Services.AddScoped<DirectUploadService>();

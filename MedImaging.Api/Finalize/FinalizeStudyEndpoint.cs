@@ -1,4 +1,4 @@
-using MedImaging.Aws.Dynamo;
+using MedImaging.Api.Studies;
 using MedImaging.Aws.Studies;
 using MedImaging.Aws.StudyQueue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +9,9 @@ public static class FinalizeStudyEndpoint
 {
     /// <summary>
     /// POST /api/studies/{id}/finalize: the client has sent everything; the study completes once every instance
-    /// (and, if given, the expected number of them) is done or failed. 202, or a 404/400 problem.
+    /// (and, if given, the expected number of them) is done or failed. 202, or a 404/400 problem. A study whose upload
+    /// was accepted but not yet saved by its grain is found (<see cref="StudyLookup"/>): the finalize message follows
+    /// the upload's instance messages in the study's FIFO group, so the grain sees them first.
     /// </summary>
     public static RouteHandlerBuilder MapFinalizeStudy(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/{id}/finalize", FinalizeAsync)
@@ -18,11 +20,11 @@ public static class FinalizeStudyEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Accepted<FinalizeAccepted>, ProblemHttpResult>> FinalizeAsync(
-        string id, FinalizeStudyRequest? request, StudyTable studies, IStudyQueue queue, CancellationToken cancellationToken)
+        string id, FinalizeStudyRequest? request, StudyLookup studies, IStudyQueue queue, CancellationToken cancellationToken)
     {
         if (request?.ExpectedInstances is < 1)
             return TypedResults.Problem(title: "Invalid expected instance count", detail: "expectedInstances must be at least 1.", statusCode: StatusCodes.Status400BadRequest);
-        var snapshot = StudyKeys.IsValid(id) ? await studies.LoadAsync(id, cancellationToken) : null;
+        var snapshot = await studies.FindAsync(id, cancellationToken);
         if (snapshot is null)
             return TypedResults.Problem(title: "Study not found", detail: "No study has this id.", statusCode: StatusCodes.Status404NotFound);
 

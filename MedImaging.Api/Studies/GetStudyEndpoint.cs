@@ -1,5 +1,3 @@
-using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MedImaging.Api.Studies;
@@ -8,7 +6,8 @@ public static class GetStudyEndpoint
 {
     /// <summary>
     /// GET /api/studies/{id}: status, timeline and per-instance results with presigned download links, read from
-    /// DynamoDB (the Api never asks the Silo); 404 problem when unknown.
+    /// DynamoDB (the Api never asks the Silo), or "received" from the accepted upload until the grain first saves
+    /// (see <see cref="StudyLookup"/>); 404 problem when unknown.
     /// </summary>
     public static RouteHandlerBuilder MapGetStudy(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/{id}", GetAsync)
@@ -17,9 +16,9 @@ public static class GetStudyEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<StudyResponse>, ProblemHttpResult>> GetAsync(
-        string id, StudyTable studies, StudyResponseBuilder builder, CancellationToken cancellationToken)
+        string id, StudyLookup studies, StudyResponseBuilder builder, CancellationToken cancellationToken)
     {
-        var snapshot = StudyKeys.IsValid(id) ? await studies.LoadAsync(id, cancellationToken) : null;
+        var snapshot = await studies.FindAsync(id, cancellationToken);
         if (snapshot is null)
             return TypedResults.Problem(title: "Study not found", detail: "No study has this id.", statusCode: StatusCodes.Status404NotFound);
         return TypedResults.Ok(await builder.BuildAsync(snapshot));

@@ -9,7 +9,8 @@ public static class ListStudiesEndpoint
     /// <summary>
     /// GET /api/studies?status=&amp;since=&amp;limit=&amp;cursor=: studies most recently updated first, from the status
     /// index (eventually consistent: a study changing status between two pages may show on both or neither).
-    /// Without status, every status is read and merged by update time. A bad parameter is a 400 problem.
+    /// Without status, every status is read and merged by update time. A bad parameter is a 400 problem. A study is
+    /// listed from its grain's first save, moments after its upload is accepted (GET /api/studies/{id} finds it at once).
     /// </summary>
     public static RouteHandlerBuilder MapListStudies(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/", ListAsync)

@@ -5,11 +5,14 @@ using MedImaging.Aws.StudyQueue;
 namespace MedImaging.Api.Uploads;
 
 /// <summary>
-/// Makes each study of an accepted upload visible and tells its grain about each instance (the last one also saying,
-/// if asked, that the study is whole). Called only once every object is stored: a grain never hears of bytes that are not there.
+/// Tells each study's grain about each instance of an accepted upload (the last one also saying, if asked, that the
+/// study is whole). Called only once every object is stored: a grain never hears of bytes that are not there.
+/// A study whose files are stored under its own ingest prefix (<see cref="IngestKeys"/>) is already visible: the read
+/// endpoints find it there until the grain's first save, so no study item is written per upload. Only files stored
+/// elsewhere (direct uploads keep theirs under the upload id) have the study item created here.
 /// Every message has a deterministic deduplication id, so announcing the same upload twice sends nothing new.
 /// </summary>
-public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimeProvider clock, ILogger<StudyAnnouncer> logger)
+public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, RecentStudies recent, TimeProvider clock, ILogger<StudyAnnouncer> logger)
 {
     /// <param name="finalizeRequestId">When set, each study is finalized under this request id.</param>
     /// <param name="expectInstances">Finalize with the number of distinct instances of this upload as the expected count.</param>
@@ -21,8 +24,11 @@ public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimePr
         var created = new HashSet<string>(StringComparer.Ordinal);
         foreach (var study in byStudy)
         {
-            if (await studies.CreateIfAbsentAsync(StudyRecord.New(study.Key, now), cancellationToken))
-                created.Add(study.Key);
+            var firstSighting = recent.FirstSighting(study.Key);
+            var isNew = study.All(i => i.Object.Key == IngestKeys.Instance(i.StudyKey, i.InstanceId))
+                ? firstSighting
+                : await studies.CreateIfAbsentAsync(StudyRecord.New(study.Key, now), cancellationToken);
+            if (isNew) created.Add(study.Key);
         }
         // The messages of all but the finalizing instances leave in batches; a study's finalizing message only once
         // they are all accepted, so a study is never finalized while one of its instances failed to be announced.
@@ -31,7 +37,8 @@ public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, TimePr
         foreach (var study in byStudy)
         {
             // The study's last instance carries the finalize: the grain completes the study in that instance's turn.
-            // Its first one says so when this upload created the study: the grain then needs no read to start from the stub.
+            // Its first one says so when the study is new (created here, or first seen by this process): the grain then
+            // starts from a new study without reading, its save conditional on the study being absent (or the stub).
             var first = study.First();
             var last = study.Last();
             FinalizeRequest? finalize = finalizeRequestId is null

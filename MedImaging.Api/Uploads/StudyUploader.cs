@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace MedImaging.Api.Uploads;
 
 /// <summary>
-/// Accepts an upload: streams every file to the ingest bucket, then makes each study visible and tells its
-/// grain about each instance. A refused file removes everything the request stored, so nothing half-done stays.
+/// Accepts an upload: streams every file to the ingest bucket under its study's prefix (which makes the study
+/// visible), then tells each study's grain about each instance. A refused file removes everything the request stored, so nothing half-done stays.
 /// </summary>
 public sealed class StudyUploader(
     S3StreamUploader uploader,
@@ -53,7 +53,7 @@ public sealed class StudyUploader(
         if (source.TotalBytes == 0) throw UploadRejectedException.Empty();
         var identity = UploadedFileIdentity.Identify(source.Current, uploadId, StudyKeys.NewUploadId());
         var stored = await uploader.UploadAsync(
-            resources.IngestBucket, $"incoming/{identity.StudyKey}/{identity.InstanceId}", identity.ContentType, source, cancellationToken);
+            resources.IngestBucket, IngestKeys.Instance(identity.StudyKey, identity.InstanceId), identity.ContentType, source, cancellationToken);
         return new AcceptedInstance(identity.StudyKey, identity.InstanceId, identity.ContentType, stored);
     }
 }

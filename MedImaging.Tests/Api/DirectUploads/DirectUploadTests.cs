@@ -55,6 +55,9 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
         // The last instance message carries the finalize.
         var finalize = Assert.Single(received, r => r.ThenFinalize is not null).ThenFinalize!;
         Assert.Equal(2, finalize.ExpectedInstances);
+        // The files stay under the upload's id, not the study's ingest prefix: the study item is written at completion.
+        Assert.Equal(0, (await _api.Studies.LoadAsync(study))?.Version);
+        Assert.Single(received, r => r.NewStudy);
         using var get = await _api.Http.GetAsync($"/api/studies/{study}");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
     }

@@ -62,11 +62,14 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
         Assert.Null(received.ThenFinalize.ExpectedInstances);
         Assert.True(StudyKeys.IsUploadId(received.ThenFinalize.RequestId));
 
+        // The upload writes no study item: the study is found from its stored file until its grain first saves.
+        Assert.Null(await _aws.StudyTable(_resources).LoadAsync(study));
         using var get = await _http.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal("received", (await get.Content.ReadFromJsonAsync<AcceptedBody>())!.Status);
 
-        // This upload created the study, so its message says so; the same file uploaded again (a new upload, so a new
-        // message) finds the study there and does not.
+        // This upload is the study's first, so its message says so; the same file uploaded again (a new upload, so a
+        // new message) to the same Api process is not the first and does not.
         Assert.True(received.NewStudy);
         using var again = new ByteArrayContent(bytes);
         again.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
