@@ -16,6 +16,7 @@ public static class CommandRegistry
         new DeidCommand(),
         new BenchDeidCommand(),
         new BenchIngestCommand(),
+        new BenchFloorCommand(),
         new BenchOrthancPeerCommand(),
     ];
 }

@@ -3,6 +3,8 @@
 # concurrency given, with the machine's load before each run, and stops the AppHost again.
 # Usage: scripts/bench-ingest.sh [instances, default 200] [concurrency..., default 4 8]
 # BENCH_INGEST_ARGS adds options to every run (e.g. "--no-peer --finalize-studies 0", "--mode closed").
+# BENCH_FLOOR=1 also runs `medimaging bench floor` against the same emulators after each run (BENCH_FLOOR=only: just
+# that): what the emulators alone take for the pipeline's required side effects, beside Orthanc's rate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 instances="${1:-200}"; shift || true
@@ -26,6 +28,12 @@ grep -q "^Ready in" "$log" || { echo "AppHost not ready after 180 s" >&2; tail -
 status=0
 for c in "$@"; do
   echo "== $(date -u +%H:%M:%S) uptime:$(uptime | sed 's/.*load average/ load average/')"
-  dotnet "$cli" bench ingest --url "http://127.0.0.1:$api_port" --instances "$instances" --concurrency "$c" --system-pid "$apphost_pid" ${BENCH_INGEST_ARGS:-} || status=$?
+  if [ "${BENCH_FLOOR:-}" != only ]; then
+    dotnet "$cli" bench ingest --url "http://127.0.0.1:$api_port" --instances "$instances" --concurrency "$c" --system-pid "$apphost_pid" ${BENCH_INGEST_ARGS:-} || status=$?
+  fi
+  if [ -n "${BENCH_FLOOR:-}" ]; then
+    dotnet "$cli" bench floor --dynamodb "http://127.0.0.1:$((api_port + 2))" --fauxqs "http://127.0.0.1:$((api_port + 3))" \
+      --instances "$instances" --concurrency "$c" --system-pid "$apphost_pid" ${BENCH_FLOOR_ARGS:-} || status=$?
+  fi
 done
 exit "$status"

@@ -7,6 +7,8 @@ public static class AwsEndpoints
 
     public static Uri Sns(AwsOptions options) => Resolve(options.ServiceUrl.Sns, "sns", options.Region);
 
+    public static Uri DynamoDb(AwsOptions options) => Resolve(options.ServiceUrl.DynamoDb, "dynamodb", options.Region);
+
     private static Uri Resolve(string? serviceUrl, string service, string region) =>
         serviceUrl is { Length: > 0 }
             ? new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/")

@@ -1,5 +1,5 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using MedImaging.Aws.DynamoDb;
 
 namespace MedImaging.Aws.Dynamo;
 
@@ -16,7 +16,7 @@ namespace MedImaging.Aws.Dynamo;
 /// per silo) 1100 saves went in ~400 transactions (2.7 studies each, up to 7); no linger was added, since the
 /// singles left (~60% of requests, ~20% of saves) would save little next to the latency a wait adds to every turn.
 /// </remarks>
-internal sealed class StudyWriteBatcher(IAmazonDynamoDB dynamo)
+internal sealed class StudyWriteBatcher(DynamoDbClient dynamo)
 {
     private const int MaxItemsPerTransaction = 100;
 

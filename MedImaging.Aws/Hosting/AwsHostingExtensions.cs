@@ -1,6 +1,6 @@
-using Amazon.DynamoDBv2;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.S3;
 using MedImaging.Aws.StudyQueue;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +24,7 @@ public static class AwsHostingExtensions
             throw new InvalidOperationException($"Missing configuration: {string.Join(", ", missing.Select(m => $"{ResourceNames.SectionName}:{m}"))}.");
 
         builder.Services.AddMedImagingAws(builder.Configuration);
-        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<IAmazonDynamoDB>(), resources.StudyTable));
+        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<DynamoDbClient>(), resources.StudyTable));
         builder.Services.AddSingleton<S3StreamUploader>();
         builder.Services.AddSingleton<IStudyQueue, SqsStudyQueue>();
         builder.Services.AddSingleton(sp => new StudyTimerQueue(

@@ -34,6 +34,24 @@ public class DicomInstanceReaderTests
     }
 
     [Theory]
+    [InlineData("study_knee_s1_01.dcm")]
+    [InlineData("ct_vr_un_j2kr.dcm")]
+    [InlineData("rawds_ele_nometa.dcm")]
+    public void Validate_and_extract_in_one_run_read_the_header_once_and_answer_as_apart(string file)
+    {
+        var content = File.ReadAllBytes(TestCorpus.File(file));
+        var parses = new RunParses();
+
+        var (kind, findings) = _reader.Validate(content, parses);
+        var metadata = _reader.ExtractMetadata(content, parses);
+
+        Assert.Equal(1, parses.Count);
+        Assert.Equal(_reader.Validate(content).Kind, kind);
+        Assert.Equal(_reader.Validate(content).Findings, findings);
+        Assert.Equal(_reader.ExtractMetadata(content), metadata);
+    }
+
+    [Theory]
     [MemberData(nameof(BrokenFiles))]
     public void Broken_files_fail_permanently_or_report_findings_never_crash(string file)
     {

@@ -11,10 +11,19 @@ namespace MedImaging.Pipeline.Adapters;
 /// </summary>
 public sealed class DicomDeidentifyStep(Deidentifier deidentifier) : IInstanceDeidentifier
 {
-    public Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, CancellationToken cancellationToken)
+    /// <summary>What <see cref="DicomImageRenderer"/> finds in a run's parses for the bytes this step wrote: their file, in memory.</summary>
+    internal const string WrittenFileParse = "dicom-file";
+
+    // Room for what de-identification adds (marker attributes, longer replaced values) before the stream must grow.
+    private const int OutputSlack = 16 * 1024;
+
+    public Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, CancellationToken cancellationToken) =>
+        DeidentifyAsync(dicom, new RunParses(), cancellationToken);
+
+    public Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, RunParses parses, CancellationToken cancellationToken)
     {
         DeidentificationResult result;
-        var output = new MemoryStream();
+        var output = new MemoryStream(dicom.Length + OutputSlack);
         try
         {
             result = deidentifier.Deidentify(DicomFile.Read(dicom));
@@ -25,6 +34,9 @@ public sealed class DicomDeidentifyStep(Deidentifier deidentifier) : IInstanceDe
             // Messages from the toolkit name tags and offsets, never values.
             throw StepFailure.Permanent("deidentification-failed", e.Message, e);
         }
+        // The written bytes in the stream's own buffer (no copy); nothing writes to it after this.
+        var written = new ReadOnlyMemory<byte>(output.GetBuffer(), 0, checked((int)output.Length));
+        parses.Add(written, WrittenFileParse, result.File);
 
         var data = result.File.Dataset;
         string Uid(DicomTag tag) => data.GetStringOrDefault(tag)?.Trim() is { Length: > 0 } uid
@@ -35,7 +47,7 @@ public sealed class DicomDeidentifyStep(Deidentifier deidentifier) : IInstanceDe
             .GroupBy(e => e.Outcome.ToString())
             .ToDictionary(g => g.Key, g => g.Count());
         return Task.FromResult(new DeidentifiedInstance(
-            output.ToArray(),
+            written,
             Uid(DicomTag.StudyInstanceUID),
             Uid(DicomTag.SeriesInstanceUID),
             Uid(DicomTag.SOPInstanceUID),

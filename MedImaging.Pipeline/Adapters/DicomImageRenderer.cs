@@ -18,11 +18,15 @@ public sealed class DicomImageRenderer(int maxSize = 1024, int quality = 90) : I
 
     public string ContentType => "image/jpeg";
 
-    public Task<ReadOnlyMemory<byte>?> RenderAsync(ReadOnlyMemory<byte> dicom, CancellationToken cancellationToken)
+    public Task<ReadOnlyMemory<byte>?> RenderAsync(ReadOnlyMemory<byte> dicom, CancellationToken cancellationToken) =>
+        RenderAsync(dicom, new RunParses(), cancellationToken);
+
+    /// <remarks>The file de-identification just wrote is rendered from its dataset in memory rather than parsed again.</remarks>
+    public Task<ReadOnlyMemory<byte>?> RenderAsync(ReadOnlyMemory<byte> dicom, RunParses parses, CancellationToken cancellationToken)
     {
         try
         {
-            var file = DicomFile.Read(dicom);
+            var file = parses.GetOrAdd(dicom, DicomDeidentifyStep.WrittenFileParse, bytes => DicomFile.Read(bytes));
             if (!file.Dataset.Contains(DicomTag.PixelData))
                 return Task.FromResult<ReadOnlyMemory<byte>?>(null);
             var image = ImageRenderer.Render(DicomPixelData.Create(file), new RenderOptions(MaxSize: maxSize));

@@ -20,9 +20,14 @@ public sealed class DicomInstanceReader : IInstanceReader
         (DicomTag.SOPClassUID, "SOPClassUID"),
     ];
 
-    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content)
+    private const string HeaderParse = "dicom-header";
+
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content) =>
+        Validate(content, new RunParses());
+
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content, RunParses parses)
     {
-        var file = Read(content);
+        var file = parses.GetOrAdd(content, HeaderParse, Read);
         var findings = new List<ValidationFinding>();
         foreach (var (tag, keyword) in RequiredIdentifiers)
             if (string.IsNullOrWhiteSpace(TextOf(file.Dataset, tag)))
@@ -34,9 +39,11 @@ public sealed class DicomInstanceReader : IInstanceReader
         return (InstanceKind.Dicom, findings);
     }
 
-    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content)
+    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content) => ExtractMetadata(content, new RunParses());
+
+    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content, RunParses parses)
     {
-        var file = Read(content);
+        var file = parses.GetOrAdd(content, HeaderParse, Read);
         var data = file.Dataset;
         string? Text(DicomTag tag) => TextOf(data, tag)?.Trim() is { Length: > 0 } s ? s : null;
         int? Number(DicomTag tag) => data.TryGetValue<int>(tag, 0, out var n) ? n : null;

@@ -35,7 +35,11 @@ public sealed partial class InstancePipeline(
     /// is deterministic and its content too, so were the caller wrong, an output would be overwritten with itself,
     /// never duplicated.
     /// </param>
-    public async Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, CancellationToken cancellationToken)
+    public Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, CancellationToken cancellationToken) =>
+        RunStepAsync(progress, firstDelivery, new RunParses(), cancellationToken);
+
+    /// <param name="parses">What earlier steps of this run parsed (one per run: see <see cref="RunParses"/>).</param>
+    public async Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, RunParses parses, CancellationToken cancellationToken)
     {
         if (progress.IsFinished || progress.NextStep is not { } step)
             throw new InvalidOperationException($"The instance is already {progress.Status}");
@@ -48,7 +52,7 @@ public sealed partial class InstancePipeline(
         TimeSpan? retryAfter = null;
         try
         {
-            (next, var alreadyDone) = await ExecuteAsync(step, progress, new Outputs(ports.Store, firstDelivery), cancellationToken);
+            (next, var alreadyDone) = await ExecuteAsync(step, progress, new Outputs(ports.Store, firstDelivery), parses, cancellationToken);
             outcome = alreadyDone ? StepOutcome.AlreadyDone : StepOutcome.Succeeded;
             next = Advance(next, step);
         }
@@ -85,9 +89,10 @@ public sealed partial class InstancePipeline(
     public async Task<(InstanceProgress Progress, IReadOnlyList<TimelineEntry> Timeline)> RunUntilWaitAsync(InstanceProgress progress, CancellationToken cancellationToken)
     {
         var timeline = new List<TimelineEntry>();
+        var parses = new RunParses();
         while (!progress.IsFinished)
         {
-            var run = await RunStepAsync(progress, cancellationToken);
+            var run = await RunStepAsync(progress, firstDelivery: false, parses, cancellationToken);
             timeline.Add(run.Entry);
             progress = run.Progress;
             if (run.Entry.Outcome == StepOutcome.RetryScheduled) break;
@@ -95,12 +100,12 @@ public sealed partial class InstancePipeline(
         return (progress, timeline);
     }
 
-    private Task<(InstanceProgress Progress, bool AlreadyDone)> ExecuteAsync(PipelineStep step, InstanceProgress progress, Outputs outputs, CancellationToken ct) => step switch
+    private Task<(InstanceProgress Progress, bool AlreadyDone)> ExecuteAsync(PipelineStep step, InstanceProgress progress, Outputs outputs, RunParses parses, CancellationToken ct) => step switch
     {
-        PipelineStep.Validate => ValidateAsync(progress, ct),
-        PipelineStep.ExtractMetadata => ExtractMetadataAsync(progress, ct),
-        PipelineStep.Deidentify => DeidentifyAsync(progress, outputs, ct),
-        PipelineStep.Render => RenderAsync(progress, outputs, ct),
+        PipelineStep.Validate => ValidateAsync(progress, parses, ct),
+        PipelineStep.ExtractMetadata => ExtractMetadataAsync(progress, parses, ct),
+        PipelineStep.Deidentify => DeidentifyAsync(progress, outputs, parses, ct),
+        PipelineStep.Render => RenderAsync(progress, outputs, parses, ct),
         PipelineStep.Analyze => AnalyzeAsync(progress, outputs, ct),
         PipelineStep.Route => RouteAsync(progress, outputs, ct),
         PipelineStep.Publish => PublishAsync(progress, outputs, ct),
@@ -120,10 +125,10 @@ public sealed partial class InstancePipeline(
             : progress with { NextStep = next, Attempt = 1 };
     }
 
-    private async Task<(InstanceProgress, bool)> ValidateAsync(InstanceProgress progress, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> ValidateAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
         var source = await ReadSourceAsync(progress, ct);
-        var (_, findings) = ports.Reader.Validate(source);
+        var (_, findings) = ports.Reader.Validate(source, parses);
         var errors = findings.Where(f => f.Severity == ValidationSeverity.Error).ToList();
         if (errors.Count > 0)
             throw StepFailure.Permanent("invalid-instance", string.Join("; ", errors.Select(f => $"{f.Code}: {f.Message}")));
@@ -131,13 +136,13 @@ public sealed partial class InstancePipeline(
         return (progress with { ContentSha256 = hash, Findings = findings }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> ExtractMetadataAsync(InstanceProgress progress, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> ExtractMetadataAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
         var source = await ReadSourceAsync(progress, ct);
-        return (progress with { Metadata = ports.Reader.ExtractMetadata(source) }, false);
+        return (progress with { Metadata = ports.Reader.ExtractMetadata(source, parses) }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> DeidentifyAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> DeidentifyAsync(InstanceProgress progress, Outputs outputs, RunParses parses, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         if (!metadata.IsDicom)
@@ -154,7 +159,7 @@ public sealed partial class InstancePipeline(
         }
 
         var source = await ReadSourceAsync(progress, ct);
-        var clean = await ports.Deidentifier.DeidentifyAsync(source, ct);
+        var clean = await ports.Deidentifier.DeidentifyAsync(source, parses, ct);
         var output = new ObjectLocation(buckets.ProcessedBucket, PipelineKeys.Processed(clean.StudyUid, clean.SeriesUid, clean.InstanceUid, "dcm"));
         var exists = await outputs.ExistsAsync(output, ct);
         if (!exists)
@@ -164,7 +169,7 @@ public sealed partial class InstancePipeline(
         return (progress with { Deidentification = result }, exists);
     }
 
-    private async Task<(InstanceProgress, bool)> RenderAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> RenderAsync(InstanceProgress progress, Outputs outputs, RunParses parses, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         var deid = Require(progress.Deidentification, "de-identification");
@@ -186,7 +191,7 @@ public sealed partial class InstancePipeline(
 
         var dicom = await ports.Store.GetAsync(Require(deid.Output, "de-identified output"), ct)
                     ?? throw StepFailure.Transient("deidentified-output-missing", "The de-identified file is not readable yet");
-        var image = await ports.Renderer.RenderAsync(dicom.Content, ct);
+        var image = await ports.Renderer.RenderAsync(dicom.Content, parses, ct);
         if (image is null)
             return (progress with { Rendered = null }, false);
         await ports.Store.PutAsync(target, image.Value, ports.Renderer.ContentType, ct);

@@ -1,4 +1,5 @@
 using MedImaging.Pipeline.Execution;
+using MedImaging.Pipeline.Execution.Ports;
 using MedImaging.Pipeline.Retries;
 using MedImaging.Pipeline.Routing;
 using MedImaging.Pipeline.Steps;
@@ -9,7 +10,8 @@ namespace MedImaging.Silo.Instances;
 
 /// <summary>
 /// Runs one instance's pipeline steps within a turn, until the instance finishes or a step waits for a retry.
-/// Each run gets its own <see cref="TurnObjectCache"/>, so the upload is fetched from S3 once per turn, not per step.
+/// Each run gets its own <see cref="TurnObjectCache"/>, so the upload is fetched from S3 once per turn, not per step,
+/// and its own <see cref="RunParses"/>, so a step reuses what an earlier one parsed of the same bytes.
 /// Runs share nothing, so a turn may run several instances at once.
 /// </summary>
 public sealed class InstanceRunner(
@@ -30,10 +32,11 @@ public sealed class InstanceRunner(
     {
         var pipeline = new InstancePipeline(ports with { Store = new TurnObjectCache(ports.Store) },
             router, retryPolicy, buckets, pseudonyms, telemetry, clock, pipelineLogger);
+        var parses = new RunParses();
         var timeline = new List<TimelineEntry>();
         while (!progress.IsFinished)
         {
-            var run = await pipeline.RunStepAsync(progress, firstDelivery, cancellationToken);
+            var run = await pipeline.RunStepAsync(progress, firstDelivery, parses, cancellationToken);
             progress = run.Progress;
             var entry = run.Entry;
             if (entry is { Step: PipelineStep.Validate, Outcome: StepOutcome.Succeeded } && progress.ContentSha256 != expectedSha256)

@@ -8,6 +8,7 @@ using MedImaging.AppHost.Orchestration;
 using MedImaging.AppHost.Testing;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.Studies;
 using MedImaging.Testing;
 
@@ -70,7 +71,7 @@ public sealed class StudyIngestEndToEndTests
 
     private static async Task AssertStoredAsync(DistributedApplication app, string studyKey, byte[] uploaded)
     {
-        using var dynamo = AwsSdkClients.CreateDynamoDb(app.AwsOptions);
+        using var dynamo = DynamoDbClient.Create(app.AwsOptions);
         var snapshot = await new StudyTable(dynamo, app.ResourceNames.StudyTable).LoadAsync(studyKey);
         Assert.NotNull(snapshot);
         Assert.Equal(StudyStatus.Completed, snapshot.Study.Status);

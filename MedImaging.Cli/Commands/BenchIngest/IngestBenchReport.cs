@@ -15,7 +15,7 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
     {
         var inv = CultureInfo.InvariantCulture;
         var timings = Throughput.Timings;
-        output.WriteLine($"bench ingest: {Settings.Instances} one-instance studies of {Path.GetFileName(Settings.Source)} ({FileBytes} bytes), concurrency {Settings.Concurrency}, {ModeDescription()}, {Settings.ApiUrl}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        output.WriteLine($"bench ingest: {Settings.Instances} one-instance studies of {Path.GetFileName(Settings.Source)} ({FileBytes} bytes), concurrency {Settings.Concurrency}, {ModeDescription()}, {Settings.ApiUrl}, {Environment.ProcessorCount} cores, load {MachineLoad.Describe()}");
         output.WriteLine($"  medimaging (POST /api/studies, upload finalizes, full pipeline; after {Settings.WarmupStudies} warm-up studies)");
         output.WriteLine($"    upload answered (202)          {LatencySummary.Of(timings.Select(t => t.AcceptedMs))}");
         output.WriteLine($"    upload -> completed (grain)    {LatencySummary.Of(timings.Select(t => t.CompletedMs))}");
@@ -67,16 +67,4 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
     private string ModeDescription() => Settings.Mode == IngestBenchMode.Closed
         ? "closed loop (each worker polls its study until completed)"
         : string.Create(CultureInfo.InvariantCulture, $"pipelined (at most {Settings.EffectiveMaxInFlight} in flight, list polled every {Settings.ListPollInterval.TotalMilliseconds:0} ms)");
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
 }

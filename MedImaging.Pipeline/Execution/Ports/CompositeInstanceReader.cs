@@ -9,7 +9,10 @@ namespace MedImaging.Pipeline.Execution.Ports;
 /// </summary>
 public sealed class CompositeInstanceReader(IInstanceReader dicomReader) : IInstanceReader
 {
-    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content)
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content) =>
+        Validate(content, new RunParses());
+
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content, RunParses parses)
     {
         if (content.IsEmpty)
             throw StepFailure.Permanent("empty-upload", "The upload is empty");
@@ -17,15 +20,17 @@ public sealed class CompositeInstanceReader(IInstanceReader dicomReader) : IInst
         {
             InstanceKind.Png => (InstanceKind.Png, []),
             InstanceKind.Jpeg => (InstanceKind.Jpeg, []),
-            _ => dicomReader.Validate(content),
+            _ => dicomReader.Validate(content, parses),
         };
     }
 
-    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content) =>
+    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content) => ExtractMetadata(content, new RunParses());
+
+    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content, RunParses parses) =>
         FormatSniffer.Detect(content.Span) switch
         {
             InstanceKind.Png => new InstanceMetadata { Kind = InstanceKind.Png },
             InstanceKind.Jpeg => new InstanceMetadata { Kind = InstanceKind.Jpeg },
-            _ => dicomReader.ExtractMetadata(content),
+            _ => dicomReader.ExtractMetadata(content, parses),
         };
 }

@@ -10,4 +10,8 @@ public interface IImageRenderer
 
     /// <summary>The encoded image, or null when the instance has no pixel data. Throws <see cref="Steps.StepFailure"/>.</summary>
     Task<ReadOnlyMemory<byte>?> RenderAsync(ReadOnlyMemory<byte> dicom, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="RenderAsync(ReadOnlyMemory{byte}, CancellationToken)"/>, reusing what this run parsed of <paramref name="dicom"/>.</summary>
+    Task<ReadOnlyMemory<byte>?> RenderAsync(ReadOnlyMemory<byte> dicom, RunParses parses, CancellationToken cancellationToken) =>
+        RenderAsync(dicom, cancellationToken);
 }

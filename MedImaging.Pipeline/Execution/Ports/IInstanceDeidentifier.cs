@@ -8,6 +8,10 @@ namespace MedImaging.Pipeline.Execution.Ports;
 public interface IInstanceDeidentifier
 {
     Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="DeidentifyAsync(ReadOnlyMemory{byte}, CancellationToken)"/>, leaving the parsed output for the render step of this run.</summary>
+    Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, RunParses parses, CancellationToken cancellationToken) =>
+        DeidentifyAsync(dicom, cancellationToken);
 }
 
 /// <param name="BurnedInPhiRisk">The pixels may still show identifying text (Burned In Annotation YES and not cleaned, or a risky modality or SOP class without NO).</param>

@@ -9,4 +9,10 @@ public interface IInstanceReader
     (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content);
 
     InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content);
+
+    /// <summary>As <see cref="Validate(ReadOnlyMemory{byte})"/>, reusing (and leaving for the next step) what this run parsed.</summary>
+    (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content, RunParses parses) => Validate(content);
+
+    /// <summary>As <see cref="ExtractMetadata(ReadOnlyMemory{byte})"/>, reusing what this run parsed.</summary>
+    InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content, RunParses parses) => ExtractMetadata(content);
 }

@@ -1,10 +1,9 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
-using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
+using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.Studies;
 using MedImaging.Tests.AppHost.Emulators;
+using MedImaging.Tests.Aws.DynamoDb;
 using MedImaging.Tests.ServiceHosting;
 
 namespace MedImaging.Tests.Aws.Dynamo;
@@ -18,19 +17,14 @@ namespace MedImaging.Tests.Aws.Dynamo;
 public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : ProvisionedAwsTest(emulators)
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-    private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
-    private AmazonDynamoDBClient _dynamo = null!;
+    private readonly OperationCounter _requests = new();
+    private DynamoDbClient _dynamo = null!;
     private StudyTable _table = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _dynamo = AwsSdkClients.CreateDynamoDb(Aws.Options);
-        _dynamo.BeforeRequestEvent += (_, e) =>
-        {
-            if (e is WebServiceRequestEventArgs { Request: { } request })
-                lock (_requests) _requests[request.GetType().Name] = _requests.GetValueOrDefault(request.GetType().Name) + 1;
-        };
+        _dynamo = DynamoDbClient.Create(Aws.Options, _requests);
         _table = new StudyTable(_dynamo, Resources.StudyTable);
     }
 
@@ -49,7 +43,7 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
 
         Assert.All(versions, v => Assert.Equal(1, v));
         // The first goes at once; the others arrive while it is in flight and wait for the next request together.
-        Assert.InRange(Requests<TransactWriteItemsRequest>(), 1, keys.Count / 2);
+        Assert.InRange(Requests("TransactWriteItems"), 1, keys.Count / 2);
         foreach (var key in keys)
         {
             var stored = await _table.LoadAsync(key);
@@ -65,7 +59,7 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
         foreach (var key in keys) await _table.SaveAsync(StudyRecord.New(key, Now), [], 0);
         var stale = keys[4];
         var blocker = NewUid();
-        var before = Requests<TransactWriteItemsRequest>();
+        var before = Requests("TransactWriteItems");
 
         // The blocker's request is in flight while the ten are queued, so they go as one transaction, which the stale
         // one cancels; the nine go again together.
@@ -76,7 +70,7 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
         await Task.WhenAll(saves.Where((_, i) => i != keys.IndexOf(stale) + 1));
 
         Assert.Equal(0, conflict.ExpectedVersion);
-        Assert.InRange(Requests<TransactWriteItemsRequest>() - before, 2, keys.Count / 2);
+        Assert.InRange(Requests("TransactWriteItems") - before, 2, keys.Count / 2);
         var staleStored = await _table.LoadAsync(stale);
         Assert.Equal(1, staleStored!.Version);
         Assert.Equal(StudyStatus.Received, staleStored.Study.Status);
@@ -133,13 +127,13 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
     {
         var key = NewUid();
         await _table.SaveAsync(StudyRecord.New(key, Now), [Instance("1.1")], 0);
-        var (puts, transactions) = (Requests<PutItemRequest>(), Requests<TransactWriteItemsRequest>());
+        var (puts, transactions) = (Requests("PutItem"), Requests("TransactWriteItems"));
 
         await _table.SaveAsync(Completed(key), [], 1);
         await Assert.ThrowsAsync<StudyConcurrencyException>(() => _table.SaveAsync(StudyRecord.New(key, Now), [], 1));
 
-        Assert.Equal(puts + 2, Requests<PutItemRequest>());
-        Assert.Equal(transactions, Requests<TransactWriteItemsRequest>());
+        Assert.Equal(puts + 2, Requests("PutItem"));
+        Assert.Equal(transactions, Requests("TransactWriteItems"));
         var stored = await _table.LoadAsync(key);
         Assert.Equal(2, stored!.Version);
         Assert.Equal(StudyStatus.Completed, stored.Study.Status);
@@ -164,10 +158,7 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
         Assert.Equal(1, later);
     }
 
-    private int Requests<TRequest>()
-    {
-        lock (_requests) return _requests.GetValueOrDefault(typeof(TRequest).Name);
-    }
+    private int Requests(string operation) => _requests[operation];
 
     private static async Task<Exception?> Outcome(Task save)
     {
