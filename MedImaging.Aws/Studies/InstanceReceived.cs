@@ -6,10 +6,11 @@ namespace MedImaging.Aws.Studies;
 /// own turn, so a whole-study upload needs no second message and no second turn.
 /// </param>
 /// <param name="NewStudy">
-/// Set on the first message the Api sends for a study whose item its upload just created: until that message's turn
-/// saves, the study is exactly the Api's stub (<see cref="StudyRecord.New"/> at <see cref="ReceivedAt"/>, version 0),
-/// so the grain runtime may start from it without reading. A hint only: the conditional save proves it. Messages
-/// from before the flag existed read as false.
+/// Set on the first message the Api sends for a study it takes for new: one its upload wrote the stub item of (direct
+/// uploads), or one its process had not seen (POST /api/studies writes no item). Until that message's turn saves, the
+/// study is then absent or exactly the stub (<see cref="StudyRecord.New"/> at <see cref="ReceivedAt"/>, version 0),
+/// so the grain runtime may start from it without reading. A hint only: the save, conditional on absent or version 0,
+/// proves it. Messages from before the flag existed read as false.
 /// </param>
 public sealed record InstanceReceived(
     string StudyKey,

@@ -3,7 +3,7 @@ namespace MedImaging.Silo.Grains;
 // Studies appear by their log reference only: a StudyInstanceUID identifies a patient's study.
 internal static partial class StudyGrainLog
 {
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Study {StudyRef}: instance recorded as {InstanceStatus}; {InstanceCount} instance(s)")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Study {StudyRef}: instance recorded as {InstanceStatus}; {InstanceCount} instance(s)")]
     public static partial void InstanceRecorded(ILogger logger, string studyRef, string instanceStatus, int instanceCount);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Study {StudyRef}: same instance received again; nothing to do")]

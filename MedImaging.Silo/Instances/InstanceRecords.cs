@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MedImaging.Aws.Studies;
 using MedImaging.Pipeline.Execution;
@@ -13,6 +14,12 @@ namespace MedImaging.Silo.Instances;
 /// <summary>Maps between the study table's instance items and the pipeline's progress of one instance.</summary>
 public static class InstanceRecords
 {
+    // Progress JSON this silo wrote or read, with the progress it stands for, so a turn does not parse back what it (or
+    // an earlier turn on this silo) just serialized: an instance's progress is written at admission and after its run,
+    // and read before its run and again when the study completes. Keyed by the string object, which never changes, so
+    // an entry cannot go stale; it goes when its string does.
+    private static readonly ConditionalWeakTable<string, InstanceProgress> KnownProgress = new();
+
     /// <summary>A newly received instance, about to run its first step.</summary>
     public static InstanceRecord Start(InstanceReceived message, DateTimeOffset now)
     {
@@ -22,8 +29,14 @@ public static class InstanceRecords
     }
 
     /// <summary>The pipeline's progress of an instance; null for an item written before the pipeline ran in the grain.</summary>
-    public static InstanceProgress? Progress(InstanceRecord record) =>
-        record.Progress is { Length: > 0 } json ? JsonSerializer.Deserialize(json, PipelineJson.Default.InstanceProgress) : null;
+    public static InstanceProgress? Progress(InstanceRecord record)
+    {
+        if (record.Progress is not { Length: > 0 } json) return null;
+        if (KnownProgress.TryGetValue(json, out var known)) return known;
+        var progress = JsonSerializer.Deserialize(json, PipelineJson.Default.InstanceProgress);
+        if (progress is not null) KnownProgress.AddOrUpdate(json, progress);
+        return progress;
+    }
 
     /// <summary>The record after a run: its progress, its appended steps, its status and, once finished, its result.</summary>
     public static InstanceRecord Apply(InstanceRecord record, InstanceRun run, Pseudonymizer pseudonyms, DateTimeOffset now)
@@ -64,5 +77,10 @@ public static class InstanceRecords
         },
         entry.Error);
 
-    private static string Serialize(InstanceProgress progress) => JsonSerializer.Serialize(progress, PipelineJson.Default.InstanceProgress);
+    private static string Serialize(InstanceProgress progress)
+    {
+        var json = JsonSerializer.Serialize(progress, PipelineJson.Default.InstanceProgress);
+        KnownProgress.AddOrUpdate(json, progress);
+        return json;
+    }
 }

@@ -163,7 +163,8 @@ public sealed class StudyNotifier(
             try
             {
                 await sns.PublishAsync(request, maxAttempts: 1, timeout.Token);
-                PublishingLog.NotificationPublished(logger, studyRef, attempt.Attempt);
+                // As with the report: a first attempt that succeeds is in the study's record only, not in the log.
+                if (attempt.Attempt > 1) PublishingLog.NotificationPublished(logger, studyRef, attempt.Attempt);
                 return Status(DeliveryStatus.Delivered, attempt, (int)HttpStatusCode.OK, null);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)

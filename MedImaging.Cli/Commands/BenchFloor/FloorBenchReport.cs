@@ -21,6 +21,8 @@ public sealed record FloorBenchReport(FloorBenchSettings Settings, FloorWorkload
             output.WriteLine(string.Create(inv, $"    CPU of the emulators           {system * 1000 / Floor.Instances,8:0.0} ms per instance (the AppHost's idle Silo and Api included)"));
             foreach (var role in roles)
                 output.WriteLine(string.Create(inv, $"      {role.Role,-29}{role.Seconds * 1000 / Floor.Instances,8:0.0} ms per instance ({role.Seconds:0.00} s{(role.Role == ProcessRoles.Bench ? ", the requests' client" : "")})"));
+            if (system > 0)
+                output.WriteLine(string.Create(inv, $"    bound                          {Environment.ProcessorCount * Floor.Instances / system,8:0.0} instances/s at most on {Environment.ProcessorCount} cores from the emulators' CPU alone, even with a free client and no processing"));
         }
         if (Peer.Result is { } peer)
         {

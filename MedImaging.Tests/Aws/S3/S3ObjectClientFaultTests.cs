@@ -76,6 +76,26 @@ public sealed class S3ObjectClientFaultTests
     }
 
     [Fact]
+    public async Task A_put_with_its_sha256_is_signed_over_it_without_an_md5_and_a_damaged_body_is_sent_again()
+    {
+        using var fake = new S3FakeServer(VerifyingContentSha256);
+        var body = new byte[] { 10, 20, 30, 40, 50 };
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(body));
+        using var damaging = Client(fake.Url, maxAttempts: 2, handler: new BodyDamagingHandler(new SocketsHttpHandler(), damagedAttempts: 1));
+
+        await damaging.PutObjectAsync("bucket", "key", body, "application/dicom", sha256);
+
+        // The first attempt arrived damaged and was refused; the second is the body as hashed.
+        Assert.Equal(2, fake.Received.Count);
+        Assert.NotEqual(body, fake.Received[0].Body);
+        var sent = fake.Received[1];
+        Assert.False(sent.Headers.ContainsKey("content-md5"));
+        Assert.Equal(sha256, sent.Headers["x-amz-content-sha256"]);
+        Assert.Equal(["content-type", "host", "x-amz-content-sha256", "x-amz-date"], SignedHeaders(sent));
+        Assert.Equal(body, sent.Body);
+    }
+
+    [Fact]
     public async Task A_put_damaged_on_its_first_attempt_is_stored_by_the_next()
     {
         using var fake = new S3FakeServer(VerifyingContentMd5);
@@ -141,6 +161,12 @@ public sealed class S3ObjectClientFaultTests
     private static S3FakeAnswer VerifyingContentMd5(S3FakeRequest request) =>
         request.Headers.TryGetValue("content-md5", out var md5) && md5 != Convert.ToBase64String(MD5.HashData(request.Body))
             ? S3FakeServer.Error(400, "BadDigest")
+            : new S3FakeAnswer(200, [], new Dictionary<string, string> { ["ETag"] = $"\"{Convert.ToHexStringLower(MD5.HashData(request.Body))}\"" });
+
+    // As S3: a signed payload hash that does not match the received body is refused.
+    private static S3FakeAnswer VerifyingContentSha256(S3FakeRequest request) =>
+        request.Headers["x-amz-content-sha256"] != Convert.ToHexStringLower(SHA256.HashData(request.Body))
+            ? S3FakeServer.Error(400, "XAmzContentSHA256Mismatch")
             : new S3FakeAnswer(200, [], new Dictionary<string, string> { ["ETag"] = $"\"{Convert.ToHexStringLower(MD5.HashData(request.Body))}\"" });
 
     /// <summary>Flips one bit of the body after it was signed, as a damaged transfer would (in the first attempts only, if told).</summary>

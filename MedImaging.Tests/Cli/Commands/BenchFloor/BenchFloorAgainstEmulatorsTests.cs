@@ -37,6 +37,7 @@ public sealed partial class BenchFloorAgainstEmulatorsTests(AwsEmulatorFixture f
         Assert.Matches(@"throughput\s+[\d.]+ instances/s", report);
         foreach (var role in new[] { ProcessRoles.Fauxqs, ProcessRoles.DynamoDb, ProcessRoles.Bench })
             Assert.Matches(Regex.Escape(role) + @"\s+[\d.]+ ms per instance", report);
+        Assert.Matches(@"bound\s+[\d.]+ instances/s at most", report);
         var run = RunLine().Match(report).Groups[1].Value;
         Assert.NotEmpty(run);
 
