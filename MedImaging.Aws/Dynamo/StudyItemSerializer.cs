@@ -1,14 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
 using MedImaging.Aws.Studies;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;
 
 namespace MedImaging.Aws.Dynamo;
 
-/// <summary>Maps the study and instance records to native DynamoDB attribute maps (camelCase names) and back.</summary>
+/// <summary>
+/// Maps the study and instance records to native DynamoDB attribute maps (camelCase names) and back, through their
+/// JSON (see <see cref="AttributeMapJson"/> for how JSON values become attribute values).
+/// </summary>
 public static class StudyItemSerializer
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -46,13 +47,12 @@ public static class StudyItemSerializer
     public static string Fingerprint(InstanceRecord instance) => JsonSerializer.Serialize(instance, Json);
 
     private static Dictionary<string, AttributeValue> ToAttributes<T>(T record) =>
-        Document.FromJson(JsonSerializer.Serialize(record, Json)).ToAttributeMap(DynamoDBEntryConversion.V2);
+        AttributeMapJson.ToAttributeMap(JsonSerializer.SerializeToUtf8Bytes(record, Json));
 
     private static T FromAttributes<T>(Dictionary<string, AttributeValue> item)
     {
-        var fields = item.Where(a => a.Key is not (PartitionKey or SortKey or VersionAttribute or StatusIndexPartitionKey or StatusIndexSortKey))
-            .ToDictionary(a => a.Key, a => a.Value);
-        return JsonSerializer.Deserialize<T>(Document.FromAttributeMap(fields).ToJson(), Json)
+        var fields = item.Where(a => a.Key is not (PartitionKey or SortKey or VersionAttribute or StatusIndexPartitionKey or StatusIndexSortKey));
+        return JsonSerializer.Deserialize<T>(AttributeMapJson.ToJson(fields), Json)
             ?? throw new InvalidDataException("A study table item deserialized to null.");
     }
 }

@@ -39,8 +39,8 @@ public sealed class DynamoDbClientTests(AwsEmulatorFixture emulators) : Provisio
         var readBySdk = await Aws.DynamoDb.GetItemAsync(new GetItemRequest { TableName = Resources.StudyTable, Key = KeyOf(ours), ConsistentRead = true });
         var readByUs = await _client.GetItemAsync(new GetItemRequest { TableName = Resources.StudyTable, Key = KeyOf(theirs), ConsistentRead = true });
 
-        Assert.Equal(Describe(ours), Describe(readBySdk.Item));
-        Assert.Equal(Describe(theirs), Describe(readByUs.Item));
+        Assert.Equal(AttributeText.Describe(ours), AttributeText.Describe(readBySdk.Item));
+        Assert.Equal(AttributeText.Describe(theirs), AttributeText.Describe(readByUs.Item));
     }
 
     [Fact]
@@ -177,24 +177,5 @@ public sealed class DynamoDbClientTests(AwsEmulatorFixture emulators) : Provisio
         ["strings"] = new AttributeValue { SS = ["b", "a"] },
         ["numbers"] = new AttributeValue { NS = ["1", "2.5"] },
         ["binaries"] = new AttributeValue { BS = [new MemoryStream([1]), new MemoryStream([2, 3])] },
-    };
-
-    // A canonical text of an item: sets are unordered in DynamoDB, so they are sorted here.
-    private static string Describe(Dictionary<string, AttributeValue> item) =>
-        "{" + string.Join(",", item.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + ":" + Describe(a.Value))) + "}";
-
-    private static string Describe(AttributeValue value) => value switch
-    {
-        { S: { } s } => "S" + s,
-        { N: { } n } => "N" + n,
-        { B: { } b } => "B" + Convert.ToHexString(b.ToArray()),
-        { BOOL: { } flag } => "BOOL" + flag,
-        { NULL: true } => "NULL",
-        { M: { } m } => "M" + Describe(m),
-        { L: { } l } => "L[" + string.Join(",", l.Select(Describe)) + "]",
-        { SS: { } ss } => "SS" + string.Join(",", ss.Order(StringComparer.Ordinal)),
-        { NS: { } ns } => "NS" + string.Join(",", ns.Order(StringComparer.Ordinal)),
-        { BS: { } bs } => "BS" + string.Join(",", bs.Select(b => Convert.ToHexString(b.ToArray())).Order(StringComparer.Ordinal)),
-        _ => throw new InvalidOperationException("An attribute value with no type set."),
     };
 }
