@@ -12,10 +12,9 @@ namespace MedImaging.Aws.S3;
 /// by <see cref="S3RequestSigner"/>: none of the SDK's per-call endpoint resolution, handler pipeline or marshalling.
 /// Everything else (multipart, presigning, bucket management) stays on the SDK client.
 /// <para>
-/// PUT bodies are bound to their signature by one hash, never two: the SHA-256 when the caller already has it (signed
-/// as the payload hash: S3 refuses a body damaged on the way, XAmzContentSHA256Mismatch, retried), otherwise
-/// Content-MD5 (BadDigest, retried) with the UNSIGNED-PAYLOAD hash: over TLS the body cannot be altered unseen, and
-/// over plain HTTP (the local emulator) the signed Content-MD5 header still binds the body to the signature.
+/// PUT bodies are bound to their signature by one hash, their SHA-256, signed as the payload hash: S3 refuses a body
+/// damaged on the way (XAmzContentSHA256Mismatch, retried). Callers that have the hash already pass it; otherwise it is
+/// computed here, which with the CPU's SHA extensions costs less than a Content-MD5 would (134 KB: 0.13 vs 0.30 ms).
 /// </para>
 /// Failures: <see cref="S3Exception"/> with S3's error code, <see cref="S3IntegrityException"/> for a damaged
 /// download, HttpRequestException for an unreachable endpoint. Transient ones are retried here a few times first.
@@ -68,20 +67,17 @@ public sealed class S3ObjectClient(
         }, cancellationToken);
 
     /// <summary>Stores <paramref name="content"/> under the key; returns the ETag S3 gave it.</summary>
-    /// <param name="contentSha256">
-    /// The body's lower-case hex SHA-256 when the caller has it already: then it is signed and no MD5 is computed.
-    /// </param>
+    /// <param name="contentSha256">The body's lower-case hex SHA-256 when the caller has it already (else it is computed).</param>
     public Task<string?> PutObjectAsync(
         string bucket, string key, ReadOnlyMemory<byte> content, string contentType, string? contentSha256 = null,
         CancellationToken cancellationToken = default)
     {
-        List<KeyValuePair<string, string>> headers = contentSha256 is null
-            ? [new("Content-MD5", Convert.ToBase64String(MD5.HashData(content.Span))), new("Content-Type", contentType)]
-            : [new("Content-Type", contentType)];
+        List<KeyValuePair<string, string>> headers = [new("Content-Type", contentType)];
+        var payloadHash = contentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(content.Span));
         return InvokeAsync("PutObject", bucket, async (invocation, ct) =>
         {
             using var response = await SendAsync(
-                invocation, HttpMethod.Put, addressing.Object(bucket, key), headers, new ReadOnlyMemoryContent(content), contentSha256 ?? S3RequestSigner.UnsignedPayload, ct);
+                invocation, HttpMethod.Put, addressing.Object(bucket, key), headers, new ReadOnlyMemoryContent(content), payloadHash, ct);
             if (!response.IsSuccessStatusCode) throw await S3Responses.ErrorAsync(response, "PutObject", ct);
             return response.Headers.ETag?.Tag;
         }, cancellationToken);

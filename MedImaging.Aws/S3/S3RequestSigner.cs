@@ -12,7 +12,7 @@ public sealed class S3RequestSigner(string region)
 {
     public const string Algorithm = SigV4Signer.Algorithm;
 
-    /// <summary>Payload hash for a body the signature does not cover (its integrity rests on TLS and Content-MD5).</summary>
+    /// <summary>Payload hash for a body the signature does not cover (its integrity then rests on TLS or a signed Content-MD5).</summary>
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 
     /// <summary>Hex SHA-256 of an empty body.</summary>

@@ -8,7 +8,7 @@ namespace MedImaging.Tests.Aws.S3;
 /// <summary>
 /// Our S3 object client against a loopback fake that answers as S3 does when things go wrong: 503 SlowDown is
 /// transient and retried under one invocation id, a copy answered 200 with an &lt;Error&gt; body fails, a body whose
-/// Content-MD5 does not match (damaged on the way) is refused as BadDigest and sent again; and what it sends is signed.
+/// signed SHA-256 does not match (damaged on the way) is refused and sent again; and what it sends is signed.
 /// </summary>
 public sealed class S3ObjectClientFaultTests
 {
@@ -57,9 +57,9 @@ public sealed class S3ObjectClientFaultTests
     }
 
     [Fact]
-    public async Task A_put_is_signed_over_its_Content_MD5_and_a_body_damaged_on_the_way_is_refused_as_BadDigest()
+    public async Task A_put_without_a_given_hash_signs_its_sha256_and_no_md5_and_a_body_damaged_on_the_way_is_refused()
     {
-        using var fake = new S3FakeServer(VerifyingContentMd5);
+        using var fake = new S3FakeServer(VerifyingContentSha256);
         var body = new byte[] { 10, 20, 30, 40, 50 };
         using var intact = Client(fake.Url);
         using var damaging = Client(fake.Url, handler: new BodyDamagingHandler(new SocketsHttpHandler()));
@@ -68,11 +68,11 @@ public sealed class S3ObjectClientFaultTests
         var error = await Assert.ThrowsAsync<S3Exception>(() => damaging.PutObjectAsync("bucket", "key", body, "application/dicom"));
 
         var sent = fake.Received[0];
-        Assert.Equal(Convert.ToBase64String(MD5.HashData(body)), sent.Headers["content-md5"]);
-        Assert.Equal(("UNSIGNED-PAYLOAD", "application/dicom"), (sent.Headers["x-amz-content-sha256"], sent.Headers["content-type"]));
-        Assert.Equal(["content-md5", "content-type", "host", "x-amz-content-sha256", "x-amz-date"], SignedHeaders(sent));
+        Assert.False(sent.Headers.ContainsKey("content-md5"));
+        Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(body)), "application/dicom"), (sent.Headers["x-amz-content-sha256"], sent.Headers["content-type"]));
+        Assert.Equal(["content-type", "host", "x-amz-content-sha256", "x-amz-date"], SignedHeaders(sent));
         // Transient: the body was damaged on the way, the next attempt sends it intact.
-        Assert.Equal(("BadDigest", HttpStatusCode.BadRequest, true), (error.ErrorCode, error.StatusCode, error.IsTransient));
+        Assert.Equal(("XAmzContentSHA256Mismatch", HttpStatusCode.BadRequest, true), (error.ErrorCode, error.StatusCode, error.IsTransient));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class S3ObjectClientFaultTests
     [Fact]
     public async Task A_put_damaged_on_its_first_attempt_is_stored_by_the_next()
     {
-        using var fake = new S3FakeServer(VerifyingContentMd5);
+        using var fake = new S3FakeServer(VerifyingContentSha256);
         using var client = Client(fake.Url, maxAttempts: 3, handler: new BodyDamagingHandler(new SocketsHttpHandler(), damagedAttempts: 1));
         var body = new byte[] { 10, 20, 30, 40, 50 };
 
@@ -112,7 +112,7 @@ public sealed class S3ObjectClientFaultTests
     [Fact]
     public async Task A_put_given_the_body_hash_signs_it_as_the_payload_hash()
     {
-        using var fake = new S3FakeServer(VerifyingContentMd5);
+        using var fake = new S3FakeServer(VerifyingContentSha256);
         using var client = Client(fake.Url);
         var body = new byte[] { 1, 2, 3 };
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(body));
@@ -156,12 +156,6 @@ public sealed class S3ObjectClientFaultTests
 
     private static string[] SignedHeaders(S3FakeRequest request) =>
         request.Headers["authorization"].Split("SignedHeaders=")[1].Split(',')[0].Split(';');
-
-    // As S3: a Content-MD5 that does not match the received body is refused.
-    private static S3FakeAnswer VerifyingContentMd5(S3FakeRequest request) =>
-        request.Headers.TryGetValue("content-md5", out var md5) && md5 != Convert.ToBase64String(MD5.HashData(request.Body))
-            ? S3FakeServer.Error(400, "BadDigest")
-            : new S3FakeAnswer(200, [], new Dictionary<string, string> { ["ETag"] = $"\"{Convert.ToHexStringLower(MD5.HashData(request.Body))}\"" });
 
     // As S3: a signed payload hash that does not match the received body is refused.
     private static S3FakeAnswer VerifyingContentSha256(S3FakeRequest request) =>
