@@ -14,10 +14,8 @@ public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
     [Fact]
     public async Task A_lone_send_goes_out_at_once_as_a_plain_SendMessage()
     {
-        var gate = new SqsRequestGate();
-        using var client = gate.Client(fixture.AwsOptions);
-        var queueUrl = await CreateFifoQueueAsync(client);
-        var coalescer = new SqsSendCoalescer(client);
+        using var scene = await SceneAsync(holdFirst: null);
+        var (gate, client, queueUrl, coalescer) = scene;
 
         // Nothing waits for company: with no request in flight the send needs no other caller to complete.
         await coalescer.SendAsync([Message(queueUrl, "study-1", "lone")]).WaitAsync(TimeSpan.FromSeconds(30));
@@ -29,10 +27,8 @@ public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
     [Fact]
     public async Task Sends_arriving_while_one_is_in_flight_leave_together_in_batches_of_ten()
     {
-        var gate = new SqsRequestGate(holdFirst: "SendMessage");
-        using var client = gate.Client(fixture.AwsOptions);
-        var queueUrl = await CreateFifoQueueAsync(client);
-        var coalescer = new SqsSendCoalescer(client);
+        using var scene = await SceneAsync(holdFirst: "SendMessage");
+        var (gate, client, queueUrl, coalescer) = scene;
 
         var first = coalescer.SendAsync([Message(queueUrl, "study-0", "m0")]);
         await gate.FirstHeldArrived;
@@ -50,10 +46,8 @@ public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
     [Fact]
     public async Task A_refused_entry_fails_only_the_send_it_belongs_to_and_a_callers_messages_keep_their_order()
     {
-        var gate = new SqsRequestGate(holdFirst: "SendMessage");
-        using var client = gate.Client(fixture.AwsOptions);
-        var queueUrl = await CreateFifoQueueAsync(client);
-        var coalescer = new SqsSendCoalescer(client);
+        using var scene = await SceneAsync(holdFirst: "SendMessage");
+        var (gate, client, queueUrl, coalescer) = scene;
 
         var first = coalescer.SendAsync([Message(queueUrl, "study-0", "m0")]);
         await gate.FirstHeldArrived;
@@ -78,10 +72,8 @@ public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
     [Fact]
     public async Task A_batch_stays_under_sqs_size_limit()
     {
-        var gate = new SqsRequestGate(holdFirst: "SendMessage");
-        using var client = gate.Client(fixture.AwsOptions);
-        var queueUrl = await CreateFifoQueueAsync(client);
-        var coalescer = new SqsSendCoalescer(client);
+        using var scene = await SceneAsync(holdFirst: "SendMessage");
+        var (gate, client, queueUrl, coalescer) = scene;
         var large = new string('x', 100 * 1024);
 
         var first = coalescer.SendAsync([Message(queueUrl, "study-0", "small")]);
@@ -94,6 +86,19 @@ public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
 
         Assert.Equal(["CreateQueue", "SendMessage", "SendMessageBatch", "SendMessage"], gate.Operations);
         Assert.Equal(4, (await ReceiveAllAsync(client, queueUrl, 4)).Count);
+    }
+
+    /// <summary>A fresh FIFO queue, a client whose requests pass the gate, and a coalescer over that client.</summary>
+    private async Task<Scene> SceneAsync(string? holdFirst)
+    {
+        var gate = new SqsRequestGate(holdFirst);
+        var client = gate.Client(fixture.AwsOptions);
+        return new Scene(gate, client, await CreateFifoQueueAsync(client), new SqsSendCoalescer(client));
+    }
+
+    private sealed record Scene(SqsRequestGate Gate, SqsClient Client, string QueueUrl, SqsSendCoalescer Coalescer) : IDisposable
+    {
+        public void Dispose() => Client.Dispose();
     }
 
     private static SendMessageRequest Message(string queueUrl, string group, string body) =>
