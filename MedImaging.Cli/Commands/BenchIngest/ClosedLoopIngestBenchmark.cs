@@ -18,7 +18,7 @@ public sealed class ClosedLoopIngestBenchmark(IngestApiClient api, IngestBenchSe
 
     public async Task<ThroughputResult> RunAsync(WarmupStudies warmup, IReadOnlyList<BenchStudy> studies)
     {
-        await RunAllAsync(warmup.Count, _ => warmup.Next());
+        await WarmupRounds.RunAsync(warmup, RunAllAsync, cpu, progress);
         _completed.Clear();
         _failures = 0;
 

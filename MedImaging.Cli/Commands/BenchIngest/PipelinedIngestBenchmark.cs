@@ -16,7 +16,7 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
 {
     public async Task<ThroughputResult> RunAsync(WarmupStudies warmup, IReadOnlyList<BenchStudy> studies)
     {
-        await RunPhaseAsync(warmup.Count, _ => warmup.Next());
+        await WarmupRounds.RunAsync(warmup, (count, studyAt) => RunPhaseAsync(count, studyAt), cpu, progress);
         var cpuBefore = cpu();
         var (listsBefore, polls) = (api.Lists, api.Polls);
         var phase = await RunPhaseAsync(studies.Count, i => studies[i]);
