@@ -8,6 +8,14 @@ public sealed record GrainRuntimeOptions
     /// <summary>Studies (message groups) handled at the same time by this silo.</summary>
     public int MaxConcurrentStudies { get; init; } = 8;
 
+    /// <summary>
+    /// Studies a receive may bring beyond the free slots, to wait in the silo (their visibility renewed) for the next
+    /// free slots; the next receive waits until they all run. Under load the queue holds more than the free slots, so
+    /// receives come back full: fewer of them per message. A quiet queue answers a long poll with what it has, so it adds
+    /// no wait. With several silos, a silo may hold that many studies another could have run sooner. Zero turns it off.
+    /// </summary>
+    public int PrefetchStudies { get; init; } = 9;
+
     /// <summary>Instance messages of one study that may share a turn (run at the same time, saved once); 1 turns batching off.</summary>
     public int MaxInstancesPerTurn { get; init; } = 10;
 
@@ -29,12 +37,14 @@ public sealed record GrainRuntimeOptions
     public TimeSpan ReceiveLinger { get; init; } = TimeSpan.FromMilliseconds(15);
 
     /// <summary>
-    /// How long a turn's delete may wait for the deletes of other studies in hand, to leave in one request; a delete
-    /// with no other study in hand goes at once. A study's last turn frees its slot before its delete, so the wait costs
-    /// no throughput; it delays only the next message of a study busy under load. Zero turns it off (deletes still
-    /// coalesce while one is in flight).
+    /// How long a turn's delete may wait for the deletes of other studies in hand, to leave in one request (counted from
+    /// its turn's end, a request in flight included); a delete with no other study in hand goes at once, and the silo's
+    /// next receive sends the waiting ones (so a silo with free slots, which receives often, deletes as often). A study's
+    /// last turn frees its slot before its delete, so the wait costs no throughput; it delays only the next message of a
+    /// study busy under load, when receives are spaced by several turns. Zero turns it off (deletes still coalesce while one
+    /// is in flight).
     /// </summary>
-    public TimeSpan DeleteLinger { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan DeleteLinger { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Deliveries of one message before it goes to the dead-letter queue.</summary>
     public int MaxDeliveries { get; init; } = 5;

@@ -3,11 +3,13 @@ using MedImaging.Aws.StudyQueue;
 namespace MedImaging.Silo.Runtime;
 
 /// <summary>
-/// Deletes the messages of turns that saved, coalescing the deletes of turns that end close together (group commit):
-/// with no delete in flight, a turn's delete goes out at once when no other study in hand could join it soon (a quiet
-/// silo adds no latency), else it waits up to <paramref name="linger"/> for others, and leaves early once
-/// <see cref="MaxMessagesPerRequest"/> messages or every study in hand wait; those that arrive while one is in flight
-/// wait for it and then leave together, up to <see cref="MaxMessagesPerRequest"/> messages per request.
+/// Deletes the messages of turns that saved, coalescing the deletes of turns that end close together (group commit).
+/// A delete that finds none in flight and no other study in hand that could join it goes out at once (a quiet silo adds
+/// no latency). Otherwise the waiting deletes leave together, up to <see cref="MaxMessagesPerRequest"/> messages per
+/// request, once the oldest of them has waited <paramref name="linger"/>, or <see cref="MaxMessagesPerRequest"/> messages
+/// wait, or every study in hand waits, or the consumer receives (<see cref="Flush"/>); while a request is in flight they
+/// wait for it too. So no delete waits much longer
+/// than the linger plus one request, and the deletes waiting here are those of turns that ended within that time.
 /// A turn's delete completes once its own messages are deleted, and fails if any of them was not (the turn then
 /// counts as failed: its messages come back and find their work saved).
 /// </summary>
@@ -19,7 +21,9 @@ public sealed class StudyMessageDeleter(IStudyQueue queue, TimeSpan linger = def
     private readonly Lock _gate = new();
     private readonly Queue<PendingDelete> _waiting = new();
     private int _waitingMessages;
+    private int _othersInHand;
     private bool _sending;
+    private bool _flushing;
     private TaskCompletionSource? _lingerCut;
 
     /// <summary>Deletes a turn's messages, at once unless a delete is in flight.</summary>
@@ -30,39 +34,43 @@ public sealed class StudyMessageDeleter(IStudyQueue queue, TimeSpan linger = def
     public Task DeleteAsync(IReadOnlyList<ReceivedStudyMessage> messages, int othersInHand, CancellationToken cancellationToken)
     {
         if (messages.Count == 0) return Task.CompletedTask;
-        var pending = new PendingDelete(messages);
-        bool startSending, lingerFirst = false;
+        var pending = new PendingDelete(messages, _clock.GetTimestamp());
+        bool startSending;
         lock (_gate)
         {
             _waiting.Enqueue(pending);
             _waitingMessages += messages.Count;
-            var nobodyElse = _waitingMessages >= MaxMessagesPerRequest || othersInHand < _waiting.Count;
+            _othersInHand = othersInHand;
             startSending = !_sending;
             _sending = true;
-            if (startSending && !nobodyElse && linger > TimeSpan.Zero)
-            {
-                lingerFirst = true;
-                _lingerCut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-            else if (nobodyElse)
-            {
-                _lingerCut?.TrySetResult();
-            }
+            if (ReadyLocked()) _lingerCut?.TrySetResult();
         }
-        if (startSending) _ = SendWaitingAsync(lingerFirst);
+        if (startSending) _ = SendWaitingAsync();
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task SendWaitingAsync(bool lingerFirst)
+    /// <summary>
+    /// Sends the deletes waiting now without more linger: the consumer calls it as it is about to receive, so deletes ride
+    /// along with receives (a delete unlocks its study's next message for that receive). Under load receives are spaced
+    /// by several turns, whose deletes then leave together; a silo that receives often deletes as often.
+    /// </summary>
+    public void Flush()
     {
-        if (lingerFirst)
+        lock (_gate)
         {
-            TaskCompletionSource? cut;
-            lock (_gate) cut = _lingerCut;
-            if (cut is not null) await Task.WhenAny(Task.Delay(linger, _clock), cut.Task);
-            lock (_gate) _lingerCut = null;
+            if (_waiting.Count == 0) return;
+            _flushing = true;
+            _lingerCut?.TrySetResult();
         }
-        while (TakeBatch() is { } batch)
+    }
+
+    // Nobody else is expected soon, a request is full or a flush asks: waiting longer would gain nothing.
+    private bool ReadyLocked() =>
+        _flushing || linger <= TimeSpan.Zero || _waitingMessages >= MaxMessagesPerRequest || _othersInHand < _waiting.Count;
+
+    private async Task SendWaitingAsync()
+    {
+        while (await LingerAsync() && TakeBatch() is { } batch)
         {
             try
             {
@@ -81,8 +89,32 @@ public sealed class StudyMessageDeleter(IStudyQueue queue, TimeSpan linger = def
         }
     }
 
-    /// <returns>The next deletes to send together, or null (and no longer sending) when none wait.</returns>
-    private List<PendingDelete>? TakeBatch()
+    /// <summary>Waits until the waiting deletes should leave.</summary>
+    /// <returns>False (and no longer sending) when none wait.</returns>
+    private async Task<bool> LingerAsync()
+    {
+        TimeSpan left;
+        TaskCompletionSource cut;
+        lock (_gate)
+        {
+            if (!_waiting.TryPeek(out var oldest))
+            {
+                _sending = false;
+                return false;
+            }
+            left = linger - _clock.GetElapsedTime(oldest.Arrived);
+            if (ReadyLocked() || left <= TimeSpan.Zero) return true;
+            cut = _lingerCut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        using var timeout = new CancellationTokenSource();
+        await Task.WhenAny(Task.Delay(left, _clock, timeout.Token), cut.Task);
+        await timeout.CancelAsync();
+        lock (_gate) _lingerCut = null;
+        return true;
+    }
+
+    /// <returns>The next deletes to send together (at least one waits when this is called).</returns>
+    private List<PendingDelete> TakeBatch()
     {
         lock (_gate)
         {
@@ -94,13 +126,12 @@ public sealed class StudyMessageDeleter(IStudyQueue queue, TimeSpan linger = def
                 messages += next.Messages.Count;
             }
             _waitingMessages -= messages;
-            if (batch.Count > 0) return batch;
-            _sending = false;
-            return null;
+            if (_waiting.Count == 0) _flushing = false;
+            return batch;
         }
     }
 
-    private sealed record PendingDelete(IReadOnlyList<ReceivedStudyMessage> Messages)
+    private sealed record PendingDelete(IReadOnlyList<ReceivedStudyMessage> Messages, long Arrived)
     {
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

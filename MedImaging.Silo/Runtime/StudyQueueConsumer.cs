@@ -10,7 +10,9 @@ namespace MedImaging.Silo.Runtime;
 /// The grain runtime's loop: long-polls the study FIFO queue while it has a free slot, runs each study's
 /// messages in order (one turn at a time per study; different studies in parallel, bounded), deletes a message
 /// only after its turn saved, renews visibility meanwhile, retries failed turns with backoff and
-/// dead-letters a message after its last delivery. Under load it trades a few milliseconds for fewer SQS requests: a
+/// dead-letters a message after its last delivery. A receive asks for more studies than the free slots
+/// (<see cref="GrainRuntimeOptions.PrefetchStudies"/>): under load they wait here for the next slots instead of costing a
+/// receive each. Under load it also trades a few milliseconds for fewer SQS requests: a
 /// short linger before a receive that would come back thin, and deletes that wait briefly for company
 /// (<see cref="GrainRuntimeOptions.ReceiveLinger"/>, <see cref="GrainRuntimeOptions.DeleteLinger"/>).
 /// </summary>
@@ -28,13 +30,17 @@ public sealed class StudyQueueConsumer(
     private const string UnreadableReason = "unreadable message body";
     private readonly GrainRuntimeOptions _options = options.Value;
     private readonly CancellationTokenSource _turnsAborted = new();
-    private readonly int _fullReceive = Math.Min(MaxMessagesPerReceive, options.Value.MaxConcurrentStudies);
+    private readonly int _prefetch = Math.Max(0, options.Value.PrefetchStudies);
+    private readonly int _fullReceive = Math.Min(MaxMessagesPerReceive, options.Value.MaxConcurrentStudies + Math.Max(0, options.Value.PrefetchStudies));
     private int _studiesInHand;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(_options.MaxConcurrentStudies);
         var running = new List<Task>();
+        // Studies a receive brought beyond the free slots, each kept visible to us by its heartbeat, taking the next free
+        // slots in order; the next receive waits until they all run, so at most PrefetchStudies wait here.
+        var waiting = new Queue<StudyInHand>();
         RuntimeLog.Started(logger, _options.MaxConcurrentStudies);
         try
         {
@@ -42,13 +48,26 @@ public sealed class StudyQueueConsumer(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
+                running.RemoveAll(t => t.IsCompleted);
+                if (waiting.TryDequeue(out var next))
+                {
+                    running.Add(RunStudyAsync(next, slots));
+                    continue;
+                }
                 if (linger) await Task.Delay(_options.ReceiveLinger, clock, stoppingToken);
                 var held = 1;
                 while (held < MaxMessagesPerReceive && slots.Wait(0)) held++;
-                var (received, groups) = await ReceiveGroupsAsync(held, stoppingToken);
-                if (held > groups.Count) slots.Release(held - groups.Count);
-                running.RemoveAll(t => t.IsCompleted);
-                running.AddRange(groups.Select(group => RunStudyAsync(group, slots)));
+                deleter.Flush();
+                var (received, groups) = await ReceiveGroupsAsync(Math.Min(MaxMessagesPerReceive, held + _prefetch), stoppingToken);
+                var started = Math.Min(held, groups.Count);
+                if (held > started) slots.Release(held - started);
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    var study = new StudyInHand(groups[i], new VisibilityHeartbeat(
+                        queue, groups[i], _options.HeartbeatInterval, _options.VisibilityTimeout, logger));
+                    if (i < started) running.Add(RunStudyAsync(study, slots));
+                    else waiting.Enqueue(study);
+                }
                 // A busy silo (several studies in hand) whose receive brought fewer than the most it can ever take lets more
                 // messages and free slots gather before the next. A full receive suggests more wait; an empty long poll
                 // means the queue is quiet; a lone study in hand means one upload at a time, whose next message must not wait.
@@ -59,7 +78,18 @@ public sealed class StudyQueueConsumer(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        await ReturnWaitingAsync(waiting);
         await DrainAsync(running);
+    }
+
+    // Studies that never got a slot go back to the queue at once (their turns never started, so nothing of them saved).
+    private async Task ReturnWaitingAsync(Queue<StudyInHand> waiting)
+    {
+        while (waiting.TryDequeue(out var study))
+        {
+            await using var heartbeat = study.Heartbeat;
+            await ReleaseAsync(study.Messages, TimeSpan.Zero, heartbeat);
+        }
     }
 
     private async Task<(int Received, List<List<ReceivedStudyMessage>> Groups)> ReceiveGroupsAsync(int max, CancellationToken stoppingToken)
@@ -80,8 +110,9 @@ public sealed class StudyQueueConsumer(
         }
     }
 
-    private async Task RunStudyAsync(List<ReceivedStudyMessage> messages, SemaphoreSlim slots)
+    private async Task RunStudyAsync(StudyInHand study, SemaphoreSlim slots)
     {
+        var messages = study.Messages;
         Interlocked.Increment(ref _studiesInHand);
         var slotHeld = 1;
         // Once the last turn saved, only its delete remains: the slot may take another study meanwhile (this study's next
@@ -93,13 +124,14 @@ public sealed class StudyQueueConsumer(
         try
         {
             await Task.Yield();
-            await using var heartbeat = new VisibilityHeartbeat(queue, messages, _options.HeartbeatInterval, _options.VisibilityTimeout, logger);
+            await using var heartbeat = study.Heartbeat;
             var turns = Turns(messages);
             for (var i = 0; i < turns.Count; i++)
             {
                 if (!await RunTurnAsync(turns[i], heartbeat, i == turns.Count - 1 ? ReleaseSlot : null))
                 {
-                    await ReleaseAsync(turns.Skip(i).SelectMany(t => t).ToList(), turns[i].Max(m => m.ReceiveCount), heartbeat);
+                    var deliveries = turns[i].Max(m => m.ReceiveCount);
+                    await ReleaseAsync(turns.Skip(i).SelectMany(t => t).ToList(), _turnsAborted.IsCancellationRequested ? TimeSpan.Zero : Backoff(deliveries), heartbeat);
                     return;
                 }
             }
@@ -197,9 +229,8 @@ public sealed class StudyQueueConsumer(
 
     // The failed messages and the ones after them go back to the queue together, after a backoff, so the study's
     // order holds; a concurrency conflict or shutdown comes back at once.
-    private async Task ReleaseAsync(List<ReceivedStudyMessage> remaining, int deliveries, VisibilityHeartbeat heartbeat)
+    private async Task ReleaseAsync(List<ReceivedStudyMessage> remaining, TimeSpan delay, VisibilityHeartbeat heartbeat)
     {
-        var delay = _turnsAborted.IsCancellationRequested ? TimeSpan.Zero : Backoff(deliveries);
         foreach (var message in remaining)
         {
             heartbeat.Release(message);
@@ -231,6 +262,8 @@ public sealed class StudyQueueConsumer(
         }
         RuntimeLog.Stopped(logger);
     }
+
+    private sealed record StudyInHand(List<ReceivedStudyMessage> Messages, VisibilityHeartbeat Heartbeat);
 
     public override void Dispose()
     {

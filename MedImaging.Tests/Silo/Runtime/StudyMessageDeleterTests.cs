@@ -8,8 +8,8 @@ using MedImaging.Tests.ServiceHosting;
 namespace MedImaging.Tests.Silo.Runtime;
 
 /// <summary>
-/// Deletes of turns that end while another delete is in flight leave together, in batches SQS takes, and each turn
-/// learns only about its own messages. The deletes go to a real study queue; a wrapper holds the first request back
+/// Deletes of turns that end while another delete is in flight, or within the linger of each other, or before the
+/// consumer's next receive, leave together, in batches SQS takes, and each turn learns only about its own messages. The deletes go to a real study queue; a wrapper holds the first request back
 /// (so that the others arrive while it is in flight) and can refuse a message, as SQS may per batch entry.
 /// </summary>
 [Collection(AwsEmulatorCollection.Name)]
@@ -114,6 +114,55 @@ public sealed class StudyMessageDeleterTests(AwsEmulatorFixture emulators) : Pro
         await Task.WhenAll(deletes).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal([10], queue.Requests.Select(r => r.Count));
+        await AssertQueueEmptyAsync();
+    }
+
+    [Fact]
+    public async Task Deletes_that_waited_for_a_request_in_flight_linger_for_company_after_it()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources));
+        var received = await SendAndReceiveAsync(queue.Inner, 4);
+        var deleter = new StudyMessageDeleter(queue, linger: TimeSpan.FromMinutes(5));
+
+        // A quiet silo's delete goes at once (held in flight here); two studies end their turns meanwhile, a third is in hand.
+        var first = deleter.DeleteAsync([received[0]], othersInHand: 0, CancellationToken.None);
+        await queue.FirstRequestArrived;
+        var second = deleter.DeleteAsync([received[1]], othersInHand: 2, CancellationToken.None);
+        var third = deleter.DeleteAsync([received[2]], othersInHand: 2, CancellationToken.None);
+        queue.Release();
+        await first;
+        // They do not leave as soon as the request in flight is answered: the third study may still join them.
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted);
+        Assert.Single(queue.Requests);
+        var fourth = deleter.DeleteAsync([received[3]], othersInHand: 2, CancellationToken.None);
+        await Task.WhenAll(second, third, fourth).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([1, 3], queue.Requests.Select(r => r.Count));
+        await AssertQueueEmptyAsync();
+    }
+
+    [Fact]
+    public async Task A_flush_sends_the_waiting_deletes_at_once_and_later_ones_linger_again()
+    {
+        var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources)) { HoldFirst = false };
+        var received = await SendAndReceiveAsync(queue.Inner, 3);
+        var deleter = new StudyMessageDeleter(queue, linger: TimeSpan.FromMinutes(5));
+        deleter.Flush(); // nothing waits: nothing to do, and no flush is left pending for later deletes
+
+        var lingering = new[] { received[0], received[1] }.Select(m => deleter.DeleteAsync([m], othersInHand: 7, CancellationToken.None)).ToList();
+        await Task.Delay(200);
+        Assert.Empty(queue.Requests);
+        // As the consumer is about to receive: the waiting deletes ride along.
+        deleter.Flush();
+        await Task.WhenAll(lingering).WaitAsync(TimeSpan.FromSeconds(60));
+        var later = deleter.DeleteAsync([received[2]], othersInHand: 7, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(later.IsCompleted);
+        deleter.Flush();
+        await later.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([2, 1], queue.Requests.Select(r => r.Count));
         await AssertQueueEmptyAsync();
     }
 
