@@ -127,12 +127,12 @@ public sealed partial class InstancePipeline(
 
     private async Task<(InstanceProgress, bool)> ValidateAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
-        var source = await ReadSourceAsync(progress, ct);
-        var (_, findings) = ports.Reader.Validate(source, parses);
+        var source = await ReadSourceObjectAsync(progress, ct);
+        var (_, findings) = ports.Reader.Validate(source.Content, parses);
         var errors = findings.Where(f => f.Severity == ValidationSeverity.Error).ToList();
         if (errors.Count > 0)
             throw StepFailure.Permanent("invalid-instance", string.Join("; ", errors.Select(f => $"{f.Code}: {f.Message}")));
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(source.Span));
+        var hash = source.Sha256 ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(source.Content.Span));
         return (progress with { ContentSha256 = hash, Findings = findings }, false);
     }
 
@@ -270,12 +270,12 @@ public sealed partial class InstancePipeline(
         return (progress with { Result = location }, exists);
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadSourceAsync(InstanceProgress progress, CancellationToken ct)
-    {
-        var source = await ports.Store.GetAsync(progress.Item.Source, ct)
-                     ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
-        return source.Content;
-    }
+    private async Task<ReadOnlyMemory<byte>> ReadSourceAsync(InstanceProgress progress, CancellationToken ct) =>
+        (await ReadSourceObjectAsync(progress, ct)).Content;
+
+    private async Task<StoredObject> ReadSourceObjectAsync(InstanceProgress progress, CancellationToken ct) =>
+        await ports.Store.GetAsync(progress.Item.Source, ct)
+        ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
 
     private ObjectLocation PlainImageOutput(InstanceMetadata metadata, string study, string series, string instance) =>
         new(buckets.ProcessedBucket, PipelineKeys.Processed(study, series, instance, metadata.Kind == InstanceKind.Png ? "png" : "jpg"));

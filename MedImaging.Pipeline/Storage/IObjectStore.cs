@@ -9,6 +9,14 @@ public interface IObjectStore
     /// <summary>The object, or null when there is none at that location.</summary>
     Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="GetAsync(ObjectLocation, CancellationToken)"/>, for an object the caller knows by its SHA-256 (lower-case
+    /// hex): a store may check the content against it in place of a costlier integrity check of its own, and then says the
+    /// content's hash in <see cref="StoredObject.Sha256"/>. Content that differs is returned all the same, for the caller to judge.
+    /// </summary>
+    Task<StoredObject?> GetAsync(ObjectLocation location, string expectedSha256, CancellationToken cancellationToken) =>
+        GetAsync(location, cancellationToken);
+
     Task<bool> ExistsAsync(ObjectLocation location, CancellationToken cancellationToken);
 
     Task PutAsync(ObjectLocation location, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken);

@@ -30,7 +30,7 @@ public sealed class InstanceRunner(
     /// <param name="firstDelivery">No earlier run of this instance can have written its outputs (see <see cref="InstancePipeline.RunStepAsync(InstanceProgress, bool, CancellationToken)"/>).</param>
     public async Task<InstanceRun> RunAsync(InstanceProgress progress, string expectedSha256, bool firstDelivery, CancellationToken cancellationToken)
     {
-        var pipeline = new InstancePipeline(ports with { Store = new TurnObjectCache(ports.Store) },
+        var pipeline = new InstancePipeline(ports with { Store = new TurnObjectCache(ports.Store, progress.Item.Source, expectedSha256) },
             router, retryPolicy, buckets, pseudonyms, telemetry, clock, pipelineLogger);
         var parses = new RunParses();
         var timeline = new List<TimelineEntry>();

@@ -11,12 +11,15 @@ namespace MedImaging.Silo.Storage;
 /// </summary>
 public sealed class S3ObjectStore(S3ObjectClient s3) : IObjectStore
 {
-    public async Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken)
+    public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken) =>
+        GetAsync(location, expectedSha256: null, cancellationToken);
+
+    public async Task<StoredObject?> GetAsync(ObjectLocation location, string? expectedSha256, CancellationToken cancellationToken)
     {
         try
         {
-            var found = await s3.GetObjectAsync(location.Bucket, location.Key, cancellationToken);
-            return found is null ? null : new StoredObject(found.Content, found.ContentType);
+            var found = await s3.GetObjectAsync(location.Bucket, location.Key, expectedSha256, cancellationToken);
+            return found is null ? null : new StoredObject(found.Content, found.ContentType) { Sha256 = found.Sha256 };
         }
         catch (Exception e) when (S3Failures.Classify(e, "get", cancellationToken) is { } failure)
         {

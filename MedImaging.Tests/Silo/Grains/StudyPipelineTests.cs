@@ -155,6 +155,21 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
         Assert.Empty(await _bed.DrainAsync(_notifications, 1, TimeSpan.FromSeconds(2)));
     }
 
+    [Fact]
+    public async Task An_upload_whose_stored_content_is_not_what_its_message_hashed_fails_as_a_content_mismatch()
+    {
+        var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
+        var stored = await _bed.StoreCorpusFileAsync(study, $"{study}.1", "study_knee_s1_01.dcm");
+        var received = stored with { ContentSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([1, 2, 3])), ThenFinalize = new FinalizeRequest("upload-1", null) };
+        await _bed.Queue.SendAsync(received);
+
+        var failed = await _bed.WaitForStudyAsync(study, StudyStatus.Failed, TimeSpan.FromSeconds(60));
+
+        var instance = Assert.Single(failed.Instances);
+        Assert.Equal(InstanceStatus.Failed, instance.Status);
+        Assert.Contains(instance.Steps!, s => s.Step == "validate" && s.Error!.StartsWith("content-mismatch", StringComparison.Ordinal));
+    }
+
     private async Task<List<string>> AllOutputsAsync()
     {
         var all = new List<string>();

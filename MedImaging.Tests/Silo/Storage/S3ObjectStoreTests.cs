@@ -108,6 +108,45 @@ public sealed class S3ObjectStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_object_read_by_the_sha256_it_has_skips_the_etag_check_and_carries_its_hash()
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ObjectBody));
+
+        // The ETag of "corrupted" is not the body's MD5: only the hash check can have passed it.
+        var stored = await Store(_url).GetAsync(new ObjectLocation("bucket", "corrupted"), sha256, default);
+
+        Assert.NotNull(stored);
+        Assert.Equal(ObjectBody, stored.Content.ToArray());
+        Assert.Equal(sha256, stored.Sha256);
+    }
+
+    [Fact]
+    public async Task An_object_that_differs_from_the_sha256_expected_is_still_checked_against_its_etag()
+    {
+        var other = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([1, 2, 3]));
+
+        var damaged = await Assert.ThrowsAsync<StepFailure>(() => Store(_url).GetAsync(new ObjectLocation("bucket", "corrupted"), other, default));
+        var differs = await Store(_url).GetAsync(new ObjectLocation("bucket", "intact"), other, default);
+
+        Assert.Equal((FailureKind.Transient, "storage-unreachable"), (damaged.Kind, damaged.Code));
+        Assert.NotNull(differs);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ObjectBody)), differs.Sha256);
+    }
+
+    [Fact]
+    public async Task A_turn_reads_its_upload_by_the_hash_its_message_gave_and_anything_else_by_its_etag()
+    {
+        var upload = new ObjectLocation("bucket", "corrupted");
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ObjectBody));
+
+        var stored = await new TurnObjectCache(Store(_url), upload, sha256).GetAsync(upload, default);
+        var withoutHash = await Assert.ThrowsAsync<StepFailure>(() => new TurnObjectCache(Store(_url)).GetAsync(upload, default));
+
+        Assert.Equal(sha256, stored?.Sha256);
+        Assert.Equal(FailureKind.Transient, withoutHash.Kind);
+    }
+
+    [Fact]
     public async Task An_unreachable_endpoint_is_transient()
     {
         var store = Store($"http://127.0.0.1:{Ports.PickFree()}");
