@@ -14,6 +14,12 @@ namespace MedImaging.Api.Uploads;
 /// </summary>
 public sealed class StudyAnnouncer(StudyTable studies, IStudyQueue queue, RecentStudies recent, TimeProvider clock, ILogger<StudyAnnouncer> logger)
 {
+    /// <summary>
+    /// Says that an upload has begun and will be announced soon (dispose it after <see cref="AnnounceAsync"/>): under load the
+    /// announcements of concurrent uploads then leave together in fewer queue requests.
+    /// </summary>
+    public IDisposable ExpectAnnouncement() => queue.ExpectSend();
+
     /// <param name="finalizeRequestId">When set, each study is finalized under this request id.</param>
     /// <param name="expectInstances">Finalize with the number of distinct instances of this upload as the expected count.</param>
     public async Task<UploadAccepted> AnnounceAsync(

@@ -19,6 +19,7 @@ public sealed class StudyUploader(
     /// <param name="finalize">The request carries whole studies: each completes once its instances are handled.</param>
     public async Task<UploadAccepted> UploadAsync(HttpRequest request, bool finalize, CancellationToken cancellationToken)
     {
+        using var announcing = announcer.ExpectAnnouncement();
         var uploadId = StudyKeys.NewUploadId();
         var accepted = new List<AcceptedInstance>();
         try

@@ -8,11 +8,14 @@ namespace MedImaging.Aws.Sqs;
 /// send goes out at once; sends that arrive while one is in flight wait for it and then leave together in one
 /// SendMessageBatch (at most 10 entries and 256 KiB; a caller's messages stay together and in their order). A lone
 /// message leaves as a plain SendMessage. So a quiet sender adds no latency and a busy one sends fewer requests.
+/// Callers that know they will send soon (an upload storing its files) say so with <see cref="ExpectSend"/>: a send that
+/// finds no request in flight but other expected senders then waits up to <paramref name="linger"/> for them, leaving as
+/// soon as every expected sender waits or a batch is full. With no other sender expected it still leaves at once.
 /// A caller's send completes once its own messages were accepted and fails only on its own refused entries: a lone
 /// message refused for a transient reason is sent again (as the client retries a failed SendMessage), otherwise the
 /// send throws the refusal as an <see cref="SqsException"/>, as a batch sent by the caller alone would.
 /// </summary>
-public sealed class SqsSendCoalescer(SqsClient sqs)
+public sealed class SqsSendCoalescer(SqsClient sqs, TimeSpan linger = default, TimeProvider? clock = null)
 {
     /// <summary>SQS's limit on the summed size of a batch's messages (bodies and attributes).</summary>
     public const int MaxBatchBytes = 256 * 1024;
@@ -21,7 +24,34 @@ public sealed class SqsSendCoalescer(SqsClient sqs)
 
     private readonly Lock _gate = new();
     private readonly Queue<PendingSend> _waiting = new();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private bool _sending;
+    private int _waitingEntries;
+    private int _expected;
+    private TaskCompletionSource? _lingerCut;
+
+    /// <summary>
+    /// Says that the caller will send soon; dispose it once its sends are done (or it will not send). While other expected
+    /// senders have not sent yet, a send that would go alone waits a little for them.
+    /// </summary>
+    public IDisposable ExpectSend()
+    {
+        lock (_gate) _expected++;
+        return new Expectation(this);
+    }
+
+    private void Unexpect()
+    {
+        lock (_gate)
+        {
+            _expected--;
+            if (ReadyLocked()) _lingerCut?.TrySetResult();
+        }
+    }
+
+    // Every expected sender already waits (a waiting sender still holds its expectation), or a batch is full.
+    private bool ReadyLocked() =>
+        _expected <= _waiting.Count || _waitingEntries >= SqsClient.MaxBatchEntries;
 
     /// <summary>Sends 1 to 10 messages of one queue; a FIFO group's messages among them keep their order.</summary>
     public Task SendAsync(IReadOnlyList<SendMessageRequest> requests, CancellationToken cancellationToken = default)
@@ -35,18 +65,37 @@ public sealed class SqsSendCoalescer(SqsClient sqs)
 
     private void Enqueue(PendingSend pending)
     {
-        bool startSending;
+        bool startSending, lingerFirst = false;
         lock (_gate)
         {
             _waiting.Enqueue(pending);
+            _waitingEntries += pending.Requests.Count;
             startSending = !_sending;
             _sending = true;
+            if (ReadyLocked()) _lingerCut?.TrySetResult();
+            else if (startSending && linger > TimeSpan.Zero && pending.Attempt == 1)
+            {
+                lingerFirst = true;
+                _lingerCut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
-        if (startSending) _ = SendWaitingAsync();
+        if (startSending) _ = SendWaitingAsync(lingerFirst);
     }
 
-    private async Task SendWaitingAsync()
+    private async Task SendWaitingAsync(bool lingerFirst)
     {
+        if (lingerFirst)
+        {
+            TaskCompletionSource? cut;
+            lock (_gate) cut = _lingerCut;
+            if (cut is not null)
+            {
+                using var timeout = new CancellationTokenSource();
+                await Task.WhenAny(Task.Delay(linger, _clock, timeout.Token), cut.Task);
+                await timeout.CancelAsync();
+            }
+            lock (_gate) _lingerCut = null;
+        }
         while (TakeBatch() is { } batch)
         {
             var requests = batch.SelectMany(p => p.Requests).ToList();
@@ -114,6 +163,7 @@ public sealed class SqsSendCoalescer(SqsClient sqs)
                 entries += next.Requests.Count;
                 bytes += next.Bytes;
             }
+            _waitingEntries -= entries;
             if (batch.Count > 0) return batch;
             _sending = false;
             return null;
@@ -125,6 +175,16 @@ public sealed class SqsSendCoalescer(SqsClient sqs)
         Encoding.UTF8.GetByteCount(request.Body)
         + (request.MessageAttributes?.Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value.DataType)
             + (a.Value.StringValue is { } text ? Encoding.UTF8.GetByteCount(text) : 0) + (a.Value.BinaryValue?.Length ?? 0)) ?? 0);
+
+    private sealed class Expectation(SqsSendCoalescer coalescer) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) coalescer.Unexpect();
+        }
+    }
 
     private sealed record PendingSend(IReadOnlyList<SendMessageRequest> Requests, int Bytes)
     {

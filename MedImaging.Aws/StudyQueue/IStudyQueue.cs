@@ -13,6 +13,12 @@ public interface IStudyQueue
     Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Says that the caller will send soon (dispose it once done): a send of another caller that would leave alone may wait a
+    /// few milliseconds to leave with it. A queue that does not coalesce sends ignores it.
+    /// </summary>
+    IDisposable ExpectSend() => NoExpectation.Instance;
+
+    /// <summary>
     /// Sends messages without delay, in order (each study's keep theirs), in as few requests as the queue allows; throws
     /// if any was not accepted (some of the others may have been: each has its deduplication id, so sending all again is safe).
     /// </summary>
@@ -41,4 +47,13 @@ public interface IStudyQueue
     /// queue with its reason, for an operator to inspect or replay; the same message and reason land there once.
     /// </summary>
     Task SendToDeadLetterAsync(StudyMessage message, string reason, CancellationToken cancellationToken);
+}
+
+file sealed class NoExpectation : IDisposable
+{
+    public static readonly NoExpectation Instance = new();
+
+    public void Dispose()
+    {
+    }
 }

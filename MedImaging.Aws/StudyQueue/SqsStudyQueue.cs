@@ -9,13 +9,20 @@ namespace MedImaging.Aws.StudyQueue;
 /// <summary>
 /// The study queue on SQS FIFO, through our own SQS client. A delayed send goes through the timer queue
 /// (<see cref="StudyTimerQueue"/>), because FIFO queues refuse per-message delays. Undelayed sends of concurrent callers
-/// (e.g. the Api's uploads) leave together in SendMessageBatch requests (<see cref="SqsSendCoalescer"/>).
+/// (e.g. the Api's uploads) leave together in SendMessageBatch requests (<see cref="SqsSendCoalescer"/>); a send that would
+/// leave alone while other callers said they will send soon (<see cref="ExpectSend"/>) waits up to <see cref="SendLinger"/>
+/// for them.
 /// </summary>
 public sealed class SqsStudyQueue(SqsClient sqs, ResourceNames resources, TimeProvider? clock = null) : IStudyQueue
 {
+    /// <summary>How long a send may wait for the expected sends of other callers (under load, a few uploads' time apart).</summary>
+    public static readonly TimeSpan SendLinger = TimeSpan.FromMilliseconds(5);
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly StudyTimerQueue _timers = new(sqs, resources, clock ?? TimeProvider.System);
-    private readonly SqsSendCoalescer _sends = new(sqs);
+    private readonly SqsSendCoalescer _sends = new(sqs, SendLinger, clock);
+
+    public IDisposable ExpectSend() => _sends.ExpectSend();
 
     public async Task SendAsync(StudyMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,8 @@ namespace MedImaging.Tests.Aws.Sqs;
 /// <summary>
 /// Sends of concurrent callers to a real FIFO queue on fauxqs: a lone send goes at once as a plain SendMessage; sends
 /// arriving while one is in flight leave together in batches SQS takes (10 entries, 256 KiB); a refused entry fails
-/// only the caller it belongs to. The gate holds the first request, so that the others arrive while it is in flight.
+/// only the caller it belongs to; a send that would go alone while another caller said it will send soon waits for it
+/// (bounded by the linger), and goes at once when nobody else is expected. The gate holds the first request, so that the others arrive while it is in flight.
 /// </summary>
 [Collection(AwsEmulatorCollection.Name)]
 public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
@@ -88,12 +89,64 @@ public sealed class SqsSendCoalescerTests(AwsEmulatorFixture fixture)
         Assert.Equal(4, (await ReceiveAllAsync(client, queueUrl, 4)).Count);
     }
 
+    [Fact]
+    public async Task A_send_waits_for_the_other_expected_sender_and_leaves_with_it()
+    {
+        using var scene = await SceneAsync(holdFirst: null, linger: TimeSpan.FromMinutes(5));
+        var (gate, client, queueUrl, coalescer) = scene;
+        using var firstUpload = coalescer.ExpectSend();
+        using var secondUpload = coalescer.ExpectSend();
+
+        var first = coalescer.SendAsync([Message(queueUrl, "study-1", "first")]);
+        await Task.Delay(200);
+        Assert.False(first.IsCompleted);
+        Assert.Equal(["CreateQueue"], gate.Operations);
+        var second = coalescer.SendAsync([Message(queueUrl, "study-2", "second")]);
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["CreateQueue", "SendMessageBatch"], gate.Operations);
+        Assert.Equal(["first", "second"], (await ReceiveAllAsync(client, queueUrl, 2)).Order());
+    }
+
+    [Fact]
+    public async Task A_send_with_no_other_sender_expected_goes_at_once_despite_a_long_linger()
+    {
+        using var scene = await SceneAsync(holdFirst: null, linger: TimeSpan.FromMinutes(5));
+        var (gate, client, queueUrl, coalescer) = scene;
+
+        // The sender's own expectation is no reason to wait; nor is no expectation at all.
+        using (coalescer.ExpectSend())
+            await coalescer.SendAsync([Message(queueUrl, "study-1", "expected")]).WaitAsync(TimeSpan.FromSeconds(30));
+        await coalescer.SendAsync([Message(queueUrl, "study-2", "unannounced")]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["CreateQueue", "SendMessage", "SendMessage"], gate.Operations);
+        Assert.Equal(2, (await ReceiveAllAsync(client, queueUrl, 2)).Count);
+    }
+
+    [Fact]
+    public async Task An_expected_sender_that_gives_up_lets_the_waiting_send_go()
+    {
+        using var scene = await SceneAsync(holdFirst: null, linger: TimeSpan.FromMinutes(5));
+        var (gate, client, queueUrl, coalescer) = scene;
+        using var sending = coalescer.ExpectSend();
+        var refusedUpload = coalescer.ExpectSend();
+
+        var send = coalescer.SendAsync([Message(queueUrl, "study-1", "kept")]);
+        await Task.Delay(200);
+        Assert.False(send.IsCompleted);
+        refusedUpload.Dispose();
+        await send.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["CreateQueue", "SendMessage"], gate.Operations);
+        Assert.Equal(["kept"], await ReceiveAllAsync(client, queueUrl, 1));
+    }
+
     /// <summary>A fresh FIFO queue, a client whose requests pass the gate, and a coalescer over that client.</summary>
-    private async Task<Scene> SceneAsync(string? holdFirst)
+    private async Task<Scene> SceneAsync(string? holdFirst, TimeSpan linger = default)
     {
         var gate = new SqsRequestGate(holdFirst);
         var client = gate.Client(fixture.AwsOptions);
-        return new Scene(gate, client, await CreateFifoQueueAsync(client), new SqsSendCoalescer(client));
+        return new Scene(gate, client, await CreateFifoQueueAsync(client), new SqsSendCoalescer(client, linger));
     }
 
     private sealed record Scene(SqsRequestGate Gate, SqsClient Client, string QueueUrl, SqsSendCoalescer Coalescer) : IDisposable
