@@ -73,11 +73,11 @@ public sealed class BenchIngestCommand : ICliCommand
     private static async Task<IngestBenchReport> RunAsync(IngestBenchSettings settings, TextWriter progress)
     {
         var factory = new UniqueStudyFactory(settings.Source);
-        var warmup = factory.Take(Math.Max(1, settings.WarmupStudies));
+        var warmup = new WarmupStudies(Math.Max(1, settings.WarmupStudies), factory.Next);
         var studies = factory.Take(settings.Instances);
         using var workspace = BenchWorkspace.Create("medimaging-bench-ingest");
         workspace.WriteAll("studies", studies.Select(s => s.Bytes));
-        var warmupFile = workspace.WriteAll("warmup", [warmup[0].Bytes])[0];
+        var warmupFile = workspace.WriteAll("warmup", [factory.Next().Bytes])[0];
 
         using var api = new IngestApiClient(settings.ApiUrl, settings);
         Func<ProcessCpuSnapshot?> cpu = () => settings.SystemPid is { } pid ? ProcessCpuSnapshot.Take(pid) : null;
@@ -91,6 +91,6 @@ public sealed class BenchIngestCommand : ICliCommand
         var peer = settings.Peer
             ? OrthancPeer.Run(Path.Combine(workspace.Path, "studies"), warmupFile, settings.Concurrency, workspace.Subdirectory("orthanc"))
             : OrthancPeerOutcome.Skip("--no-peer");
-        return new IngestBenchReport(settings, warmup[0].Bytes.Length, throughput, finalize, peer);
+        return new IngestBenchReport(settings, studies[0].Bytes.Length, throughput, finalize, peer);
     }
 }

@@ -16,30 +16,30 @@ public sealed class ClosedLoopIngestBenchmark(IngestApiClient api, IngestBenchSe
     private readonly AdaptivePolling _polling = new(settings.PollInterval);
     private int _failures;
 
-    public async Task<ThroughputResult> RunAsync(IReadOnlyList<BenchStudy> warmup, IReadOnlyList<BenchStudy> studies)
+    public async Task<ThroughputResult> RunAsync(WarmupStudies warmup, IReadOnlyList<BenchStudy> studies)
     {
-        await RunAllAsync(warmup);
+        await WarmupRounds.RunAsync(warmup, RunAllAsync, cpu, progress);
         _completed.Clear();
         _failures = 0;
 
         var cpuBefore = cpu();
         var (pollsBefore, lists) = (api.Polls, api.Lists);
         var clock = Stopwatch.StartNew();
-        await RunAllAsync(studies);
+        await RunAllAsync(studies.Count, i => studies[i]);
         var elapsed = clock.Elapsed;
         var cpuUsed = cpuBefore is not null && cpu() is { } cpuAfter ? cpuAfter.Since(cpuBefore) : null;
         var requests = new StatusRequests(api.Polls - pollsBefore, api.Lists.Requests - lists.Requests, api.Lists.Items - lists.Items, 0);
         return new ThroughputResult([.. _completed.Select(c => c.Timing)], _failures, elapsed, elapsed, cpuUsed, requests, [.. _completed.Select(c => c.State)]);
     }
 
-    private async Task RunAllAsync(IReadOnlyList<BenchStudy> studies)
+    private async Task RunAllAsync(int count, Func<int, BenchStudy> studyAt)
     {
         var next = -1;
         var workers = Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < studies.Count)
-                await RunOneAsync(studies[index]);
+            while ((index = Interlocked.Increment(ref next)) < count)
+                await RunOneAsync(studyAt(index));
         });
         await Task.WhenAll(workers);
     }

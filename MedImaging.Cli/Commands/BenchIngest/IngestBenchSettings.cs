@@ -9,10 +9,12 @@ public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurre
     /// Studies run (at the same concurrency) before the measured ones and not counted, so the figure is a running
     /// service's, not its start-up's: .NET's tiered JIT in the Silo and Api and the JVM's in DynamoDB Local keep compiling
     /// for thousands of studies after a start. Measured at C=8 on 2 cores, whole box, ms CPU per instance: 23-27 after 100
-    /// warm-up studies, 23.2 after 1,000, 18.7 after 3,000 (Silo 6.0 -> 4.8, DynamoDB Local 7.7 -> 5.8). Orthanc (native
-    /// code) gets one warm-up file.
+    /// warm-up studies, 23.2 after 1,000, 18.7 after 3,000 (Silo 6.0 -> 4.8, DynamoDB Local 7.7 -> 5.8). With C2 in
+    /// DynamoDB Local (the default tuning) one 10,000-study warm-up printed per round of 1,000: 42.2, 18.0, 13.6, 14.3,
+    /// 12.5, 11.3 ms (DynamoDB Local 17.5, 7.2, 5.0, 4.8, 3.3, 2.9), then level within the machine's noise. Orthanc
+    /// (native code) gets one warm-up file.
     /// </summary>
-    public int WarmupStudies { get; init; } = 2000;
+    public int WarmupStudies { get; init; } = 6000;
 
     public IngestBenchMode Mode { get; init; } = IngestBenchMode.Pipelined;
 

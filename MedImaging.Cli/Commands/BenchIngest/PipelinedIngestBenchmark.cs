@@ -14,12 +14,12 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 /// </summary>
 public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSettings settings, Func<ProcessCpuSnapshot?> cpu, TextWriter progress) : IIngestBenchmark
 {
-    public async Task<ThroughputResult> RunAsync(IReadOnlyList<BenchStudy> warmup, IReadOnlyList<BenchStudy> studies)
+    public async Task<ThroughputResult> RunAsync(WarmupStudies warmup, IReadOnlyList<BenchStudy> studies)
     {
-        await RunPhaseAsync(warmup);
+        await WarmupRounds.RunAsync(warmup, (count, studyAt) => RunPhaseAsync(count, studyAt), cpu, progress);
         var cpuBefore = cpu();
         var (listsBefore, polls) = (api.Lists, api.Polls);
-        var phase = await RunPhaseAsync(studies);
+        var phase = await RunPhaseAsync(studies.Count, i => studies[i]);
         var cpuUsed = cpuBefore is not null && cpu() is { } cpuAfter ? cpuAfter.Since(cpuBefore) : null;
         var requests = new StatusRequests(api.Polls - polls, api.Lists.Requests - listsBefore.Requests, api.Lists.Items - listsBefore.Items, phase.FoundByDetail, phase.LatestListing, phase.Overlap);
         var details = await FetchSampleAsync(phase.Timings);
@@ -27,13 +27,13 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
         return new ThroughputResult(phase.Timings, studies.Count - phase.Timings.Count, lastCompleted - phase.StartedAt, phase.Observed, cpuUsed, requests, details);
     }
 
-    private async Task<PhaseResult> RunPhaseAsync(IReadOnlyList<BenchStudy> studies)
+    private async Task<PhaseResult> RunPhaseAsync(int count, Func<int, BenchStudy> studyAt)
     {
         var uploads = new ConcurrentDictionary<string, Upload>();
         var finishedStudies = new ConcurrentQueue<FinishedStudy>();
         using var window = new SemaphoreSlim(settings.EffectiveMaxInFlight);
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var remaining = studies.Count;
+        var remaining = count;
         void Done()
         {
             window.Release();
@@ -57,10 +57,10 @@ public sealed class PipelinedIngestBenchmark(IngestApiClient api, IngestBenchSet
             try
             {
                 int index;
-                while ((index = Interlocked.Increment(ref next)) < studies.Count)
+                while ((index = Interlocked.Increment(ref next)) < count)
                 {
                     await window.WaitAsync(stop.Token);
-                    var study = studies[index];
+                    var study = studyAt(index);
                     var upload = uploads[study.StudyUid] = new Upload(DateTimeOffset.UtcNow, clock.Elapsed);
                     poller.Watch(study.StudyUid);
                     var accepted = await api.UploadAsync(study, finalize: true);

@@ -5,8 +5,14 @@ namespace MedImaging.Cli.Commands.BenchIngest;
 /// <summary>Runs the throughput phase: warm-up studies (not counted), then the measured ones.</summary>
 public interface IIngestBenchmark
 {
-    Task<ThroughputResult> RunAsync(IReadOnlyList<BenchStudy> warmup, IReadOnlyList<BenchStudy> studies);
+    Task<ThroughputResult> RunAsync(WarmupStudies warmup, IReadOnlyList<BenchStudy> studies);
 }
+
+/// <summary>
+/// Warm-up studies, made one at a time as they are uploaded: a warm-up long enough for the JITs to settle (thousands of
+/// 134 KB files) then holds only the uploads in flight, not all of them at once.
+/// </summary>
+public sealed record WarmupStudies(int Count, Func<BenchStudy> Next);
 
 /// <summary>One completed study: upload answered (202), upload to completed as recorded by the grain, and as seen by the bench.</summary>
 public sealed record StudyTiming(string StudyUid, double AcceptedMs, double CompletedMs, double ObservedMs);

@@ -97,6 +97,15 @@ public sealed class PackedInstanceItemTests
         AssertNamesNothingOfTheInstance(error);
     }
 
+    [Fact]
+    public void Any_one_damaged_byte_of_a_packed_record_is_refused_with_a_typed_error()
+    {
+        var packed = Packed(Finished);
+
+        for (var at = 0; at < packed.Length; at++)
+            Assert.Throws<StudyItemFormatException>(() => StudyItemSerializer.ToInstance(ItemWith(Flip(packed, at))));
+    }
+
     [Theory]
     [InlineData(2_000_000, 4096)]
     [InlineData(900_000, 16)]

@@ -27,6 +27,7 @@ public sealed partial class BenchIngestAgainstAppHostTests
         var pipelined = await RunAsync(api, host.Id, 24, "--list-page-size", "3", "--list-poll-ms", "400", "--max-in-flight", "6");
 
         Assert.Contains("pipelined (at most 6 in flight, list polled every 400 ms)", pipelined);
+        Assert.Matches(@"warm-up studies 1-3: [\d.]+ ms CPU per instance \(.*Silo [\d.]+", pipelined);
         Assert.Equal(new double[] { 24, 24, 0 }, Numbers(pipelined, @"completed (\d+) of (\d+), failures (\d+)"));
         Assert.Matches(@"upload -> completed \(grain\) .*\(n=24\)", pipelined);
         Assert.True(Number(pipelined, @"throughput\s+([\d.]+) instances/s") > 0);
@@ -40,6 +41,7 @@ public sealed partial class BenchIngestAgainstAppHostTests
         var closed = await RunAsync(api, host.Id, 8, "--mode", "closed");
 
         Assert.Contains("closed loop", closed);
+        Assert.Matches(@"warm-up studies 1-3: [\d.]+ ms CPU per instance", closed);
         Assert.Equal(new double[] { 8, 8, 0 }, Numbers(closed, @"completed (\d+) of (\d+), failures (\d+)"));
         var closedRequests = Numbers(closed, @"status requests\s+(\d+) study GETs, (\d+) list pages");
         Assert.True(closedRequests[0] >= 8, $"each study was polled at least once: {closedRequests[0]}");
