@@ -38,11 +38,11 @@ public sealed record GrainRuntimeOptions
 
     /// <summary>
     /// How long a turn's delete may wait for the deletes of other studies in hand, to leave in one request (counted from
-    /// its turn's end, a request in flight included); a delete with no other study in hand goes at once, and the silo's
-    /// next receive sends the waiting ones (so a silo with free slots, which receives often, deletes as often). A study's
-    /// last turn frees its slot before its delete, so the wait costs no throughput; it delays only the next message of a
-    /// study busy under load, when receives are spaced by several turns. Zero turns it off (deletes still coalesce while one
-    /// is in flight).
+    /// its turn's end, a request in flight included). A delete with no other study in hand goes at once; so do the waiting
+    /// deletes when the silo receives, and any delete while its receive waits (a silo with free slots deletes at once).
+    /// A study's last turn frees its slot before its delete, so the wait costs no throughput; it delays only the next
+    /// message of a study while the silo is saturated (all slots busy, receives spaced by several turns). Zero turns it
+    /// off (deletes still coalesce while one is in flight).
     /// </summary>
     public TimeSpan DeleteLinger { get; init; } = TimeSpan.FromMilliseconds(100);
 

@@ -7,7 +7,7 @@ namespace MedImaging.Silo.Runtime;
 /// A delete that finds none in flight and no other study in hand that could join it goes out at once (a quiet silo adds
 /// no latency). Otherwise the waiting deletes leave together, up to <see cref="MaxMessagesPerRequest"/> messages per
 /// request, once the oldest of them has waited <paramref name="linger"/>, or <see cref="MaxMessagesPerRequest"/> messages
-/// wait, or every study in hand waits, or the consumer receives (<see cref="Flush"/>); while a request is in flight they
+/// wait, or every study in hand waits, or the consumer receives (<see cref="Receiving"/>); while a request is in flight they
 /// wait for it too. So no delete waits much longer
 /// than the linger plus one request, and the deletes waiting here are those of turns that ended within that time.
 /// A turn's delete completes once its own messages are deleted, and fails if any of them was not (the turn then
@@ -23,7 +23,7 @@ public sealed class StudyMessageDeleter(IStudyQueue queue, TimeSpan linger = def
     private int _waitingMessages;
     private int _othersInHand;
     private bool _sending;
-    private bool _flushing;
+    private int _receiving;
     private TaskCompletionSource? _lingerCut;
 
     /// <summary>Deletes a turn's messages, at once unless a delete is in flight.</summary>
@@ -50,23 +50,30 @@ public sealed class StudyMessageDeleter(IStudyQueue queue, TimeSpan linger = def
     }
 
     /// <summary>
-    /// Sends the deletes waiting now without more linger: the consumer calls it as it is about to receive, so deletes ride
-    /// along with receives (a delete unlocks its study's next message for that receive). Under load receives are spaced
-    /// by several turns, whose deletes then leave together; a silo that receives often deletes as often.
+    /// The consumer is about to receive: the deletes waiting now leave without more linger, and while the receive is
+    /// pending (a long poll waits while the silo has free slots) a delete leaves at once, so deletes ride along with
+    /// receives (a delete unlocks its study's next message for that receive). Under load receives are spaced by several
+    /// turns, whose deletes then leave together; a silo that waits for messages deletes at once. Dispose it once the
+    /// receive returned.
     /// </summary>
-    public void Flush()
+    public IDisposable Receiving()
     {
         lock (_gate)
         {
-            if (_waiting.Count == 0) return;
-            _flushing = true;
-            _lingerCut?.TrySetResult();
+            _receiving++;
+            if (_waiting.Count > 0) _lingerCut?.TrySetResult();
         }
+        return new ReceiveScope(this);
     }
 
-    // Nobody else is expected soon, a request is full or a flush asks: waiting longer would gain nothing.
+    private void Received()
+    {
+        lock (_gate) _receiving--;
+    }
+
+    // Nobody else is expected soon, a request is full or a receive waits: waiting longer would gain nothing.
     private bool ReadyLocked() =>
-        _flushing || linger <= TimeSpan.Zero || _waitingMessages >= MaxMessagesPerRequest || _othersInHand < _waiting.Count;
+        _receiving > 0 || linger <= TimeSpan.Zero || _waitingMessages >= MaxMessagesPerRequest || _othersInHand < _waiting.Count;
 
     private async Task SendWaitingAsync()
     {
@@ -126,8 +133,17 @@ public sealed class StudyMessageDeleter(IStudyQueue queue, TimeSpan linger = def
                 messages += next.Messages.Count;
             }
             _waitingMessages -= messages;
-            if (_waiting.Count == 0) _flushing = false;
             return batch;
+        }
+    }
+
+    private sealed class ReceiveScope(StudyMessageDeleter deleter) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) deleter.Received();
         }
     }
 

@@ -57,8 +57,10 @@ public sealed class StudyQueueConsumer(
                 if (linger) await Task.Delay(_options.ReceiveLinger, clock, stoppingToken);
                 var held = 1;
                 while (held < MaxMessagesPerReceive && slots.Wait(0)) held++;
-                deleter.Flush();
-                var (received, groups) = await ReceiveGroupsAsync(Math.Min(MaxMessagesPerReceive, held + _prefetch), stoppingToken);
+                int received;
+                List<List<ReceivedStudyMessage>> groups;
+                using (deleter.Receiving())
+                    (received, groups) = await ReceiveGroupsAsync(Math.Min(MaxMessagesPerReceive, held + _prefetch), stoppingToken);
                 var started = Math.Min(held, groups.Count);
                 if (held > started) slots.Release(held - started);
                 for (var i = 0; i < groups.Count; i++)

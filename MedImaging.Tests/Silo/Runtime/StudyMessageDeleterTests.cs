@@ -143,26 +143,29 @@ public sealed class StudyMessageDeleterTests(AwsEmulatorFixture emulators) : Pro
     }
 
     [Fact]
-    public async Task A_flush_sends_the_waiting_deletes_at_once_and_later_ones_linger_again()
+    public async Task Deletes_ride_along_with_a_receive_and_go_at_once_while_it_waits()
     {
         var queue = new HeldBackQueue(new SqsStudyQueue(Aws.Sqs, Resources)) { HoldFirst = false };
-        var received = await SendAndReceiveAsync(queue.Inner, 3);
+        var received = await SendAndReceiveAsync(queue.Inner, 4);
         var deleter = new StudyMessageDeleter(queue, linger: TimeSpan.FromMinutes(5));
-        deleter.Flush(); // nothing waits: nothing to do, and no flush is left pending for later deletes
 
+        // A saturated silo (no receive pending): deletes linger for company.
         var lingering = new[] { received[0], received[1] }.Select(m => deleter.DeleteAsync([m], othersInHand: 7, CancellationToken.None)).ToList();
         await Task.Delay(200);
         Assert.Empty(queue.Requests);
-        // As the consumer is about to receive: the waiting deletes ride along.
-        deleter.Flush();
-        await Task.WhenAll(lingering).WaitAsync(TimeSpan.FromSeconds(60));
-        var later = deleter.DeleteAsync([received[2]], othersInHand: 7, CancellationToken.None);
+        // The consumer receives: the waiting deletes leave, and one arriving while the receive waits leaves at once.
+        using (deleter.Receiving())
+        {
+            await Task.WhenAll(lingering).WaitAsync(TimeSpan.FromSeconds(60));
+            await deleter.DeleteAsync([received[2]], othersInHand: 7, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        // The receive returned: saturated again, a delete lingers.
+        var later = deleter.DeleteAsync([received[3]], othersInHand: 7, CancellationToken.None);
         await Task.Delay(200);
         Assert.False(later.IsCompleted);
-        deleter.Flush();
-        await later.WaitAsync(TimeSpan.FromSeconds(60));
+        using (deleter.Receiving()) await later.WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal([2, 1], queue.Requests.Select(r => r.Count));
+        Assert.Equal([2, 1, 1], queue.Requests.Select(r => r.Count));
         await AssertQueueEmptyAsync();
     }
 
