@@ -52,11 +52,13 @@ public sealed class DynamoStudyState(StudyTable table, string studyKey) : IPersi
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         var study = State.Study ?? throw new InvalidOperationException("A study state needs its study record before it is written.");
+        // Each instance's fingerprint is computed once: what decides it changed is also what is remembered once it is saved.
         var changed = State.Instances.Values
-            .Where(i => !_savedFingerprints.TryGetValue(i.InstanceId, out var saved) || saved != StudyItemSerializer.Fingerprint(i))
+            .Select(i => (Instance: i, Fingerprint: StudyItemSerializer.Fingerprint(i)))
+            .Where(c => !_savedFingerprints.TryGetValue(c.Instance.InstanceId, out var saved) || saved != c.Fingerprint)
             .ToList();
-        _version = await table.SaveAsync(study with { InstanceCount = State.Instances.Count }, changed, _version, cancellationToken);
-        foreach (var instance in changed)
-            _savedFingerprints[instance.InstanceId] = StudyItemSerializer.Fingerprint(instance);
+        _version = await table.SaveAsync(study with { InstanceCount = State.Instances.Count }, changed.ConvertAll(c => c.Instance), _version, cancellationToken);
+        foreach (var (instance, fingerprint) in changed)
+            _savedFingerprints[instance.InstanceId] = fingerprint;
     }
 }
