@@ -9,9 +9,9 @@ namespace MedImaging.Aws.Dynamo;
 /// Reads and writes studies in the study table. Every write of a study is conditional on the version read
 /// (optimistic concurrency, like an Orleans ETag); its changed instance items go in the same transaction.
 /// </summary>
-public sealed class StudyTable(DynamoDbClient dynamo, string tableName)
+public sealed class StudyTable(DynamoDbClient dynamo, string tableName, StudyWriteBatching? batching = null, TimeProvider? clock = null)
 {
-    private readonly StudyWriteBatcher _writes = new(dynamo);
+    private readonly StudyWriteBatcher _writes = new(dynamo, batching, clock);
 
     /// <summary>DynamoDB's limit of items per transaction, minus the study item.</summary>
     public const int MaxInstancesPerSave = 99;

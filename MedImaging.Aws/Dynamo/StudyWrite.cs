@@ -25,6 +25,9 @@ internal sealed class StudyWrite(string studyKey, Put studyPut, IReadOnlyList<Pu
     /// <summary>Set when a transaction this write shared failed without saying which write caused it: it goes alone next.</summary>
     public bool Alone { get; set; }
 
+    /// <summary>When it joined the batcher's queue (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long Arrived { get; set; }
+
     public Task<long> Outcome => _outcome.Task;
 
     public IEnumerable<TransactWriteItem> TransactItems =>

@@ -11,12 +11,18 @@ namespace MedImaging.Tests.Aws.Dynamo;
 /// <summary>
 /// Group commit of study saves on DynamoDB Local: saves of different studies made at the same time share one
 /// transaction, a study whose condition fails in a shared transaction fails alone and writes nothing, the others are
-/// saved. Requests are counted on the table's own client.
+/// saved. On a busy table saves wait for company (linger) until enough wait or the oldest waited the linger; on a quiet
+/// one they go at once. Requests are counted on the table's own client; the linger tests run on a clock that moves only
+/// when the test says, so what waits and what leaves does not depend on timing.
 /// </summary>
 [Collection(AwsEmulatorCollection.Name)]
 public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : ProvisionedAwsTest(emulators)
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
+
+    // Only against a hang: a save kept back on a clock that stands still would never leave.
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
     private readonly OperationCounter _requests = new();
     private DynamoDbClient _dynamo = null!;
     private StudyTable _table = null!;
@@ -156,6 +162,100 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
         Assert.Null(await _table.LoadAsync(key));
         var later = await _table.SaveAsync(StudyRecord.New(NewUid(), Now), [Instance("2.1")], 0);
         Assert.Equal(1, later);
+    }
+
+    [Fact]
+    public async Task Saves_on_a_quiet_table_go_at_once()
+    {
+        var table = Lingering(new ManualClock(), enoughStudies: 100);
+        var key = NewUid();
+        var before = Requests("TransactWriteItems");
+
+        // One study saved turn after turn: each commit carried it alone with nobody waiting, so the next is not kept back.
+        await table.SaveAsync(StudyRecord.New(key, Now), [Instance(key + ".1")], 0).WaitAsync(Hang);
+        await table.SaveAsync(Completed(key), [Instance(key + ".2")], 1).WaitAsync(Hang);
+
+        Assert.Equal(before + 2, Requests("TransactWriteItems"));
+        Assert.Equal(2, (await _table.LoadAsync(key))!.Version);
+    }
+
+    [Fact]
+    public async Task On_a_busy_table_saves_wait_for_company_until_enough_studies_wait_and_then_share_one_request()
+    {
+        var table = Lingering(new ManualClock(), enoughStudies: 4);
+        var keys = Enumerable.Range(0, 5).Select(_ => NewUid()).ToList();
+        var before = Requests("TransactWriteItems");
+
+        var (first, waiting) = await SaveWhileOneIsInFlight(table, keys[0], keys[1..3]);
+        Assert.DoesNotContain(waiting, t => t.IsCompleted);
+        waiting.AddRange(keys[3..].Select(k => table.SaveAsync(StudyRecord.New(k, Now), [Instance(k + ".1")], 0)));
+        await Task.WhenAll(waiting).WaitAsync(Hang);
+
+        Assert.Equal(1, await first);
+        Assert.Equal(before + 2, Requests("TransactWriteItems"));
+        foreach (var key in keys)
+            Assert.Equal([key + ".1"], (await _table.LoadAsync(key))!.Instances.Select(i => i.InstanceId));
+    }
+
+    [Fact]
+    public async Task Lingering_saves_leave_together_once_the_oldest_waited_the_linger_and_a_table_quiet_for_a_linger_sends_at_once_again()
+    {
+        var clock = new ManualClock();
+        var table = Lingering(clock, enoughStudies: 100);
+        var keys = Enumerable.Range(0, 4).Select(_ => NewUid()).ToList();
+        var before = Requests("TransactWriteItems");
+
+        var (_, waiting) = await SaveWhileOneIsInFlight(table, keys[0], keys[1..3]);
+        Assert.DoesNotContain(waiting, t => t.IsCompleted);
+        clock.Advance(Linger);
+        await Task.WhenAll(waiting).WaitAsync(Hang);
+        Assert.Equal(before + 2, Requests("TransactWriteItems"));
+
+        // That commit carried two studies (busy), but a save arriving a linger after it finds a quiet table.
+        clock.Advance(Linger);
+        await table.SaveAsync(StudyRecord.New(keys[3], Now), [Instance(keys[3] + ".1")], 0).WaitAsync(Hang);
+
+        Assert.Equal(before + 3, Requests("TransactWriteItems"));
+        foreach (var key in keys)
+            Assert.Equal(1, (await _table.LoadAsync(key))!.Version);
+    }
+
+    [Fact]
+    public async Task A_save_cancelled_while_it_lingers_is_never_written_and_the_others_still_leave()
+    {
+        var clock = new ManualClock();
+        var table = Lingering(clock, enoughStudies: 100);
+        var (kept, withdrawn) = (NewUid(), NewUid());
+        using var cancel = new CancellationTokenSource();
+
+        var first = table.SaveAsync(StudyRecord.New(NewUid(), Now), [Instance("0.1")], 0);
+        var keptSave = table.SaveAsync(StudyRecord.New(kept, Now), [Instance(kept + ".1")], 0);
+        var withdrawnSave = table.SaveAsync(StudyRecord.New(withdrawn, Now), [Instance(withdrawn + ".1")], 0, cancel.Token);
+        await first;
+        await cancel.CancelAsync();
+        var outcome = await Outcome(withdrawnSave).WaitAsync(Hang);
+        Assert.False(keptSave.IsCompleted);
+        clock.Advance(Linger);
+        await keptSave.WaitAsync(Hang);
+
+        Assert.IsAssignableFrom<OperationCanceledException>(outcome);
+        Assert.Null(await _table.LoadAsync(withdrawn));
+        Assert.Equal(1, (await _table.LoadAsync(kept))!.Version);
+    }
+
+    private StudyTable Lingering(ManualClock clock, int enoughStudies) =>
+        new(_dynamo, Resources.StudyTable, new StudyWriteBatching { Linger = Linger, EnoughStudies = enoughStudies }, clock);
+
+    /// <summary>
+    /// Saves a study on a quiet table (sent at once) and the others while its request is in flight; once it is saved
+    /// the table is busy (its commit left others waiting).
+    /// </summary>
+    private static async Task<(Task<long> First, List<Task<long>> Waiting)> SaveWhileOneIsInFlight(StudyTable table, string first, IEnumerable<string> others)
+    {
+        var firstSave = table.SaveAsync(StudyRecord.New(first, Now), [Instance(first + ".1")], 0);
+        var waiting = others.Select(k => table.SaveAsync(StudyRecord.New(k, Now), [Instance(k + ".1")], 0)).ToList();
+        await firstSave.WaitAsync(Hang);
+        return (firstSave, waiting);
     }
 
     private int Requests(string operation) => _requests[operation];
