@@ -51,6 +51,9 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
             output.WriteLine(Settings.CpuBudgetCores is null
                 ? string.Create(inv, $"  medimaging / Orthanc instances/s: {ratio:0.00}x (goal >= 1x with the full pipeline: {(ratio >= 1 ? "met" : "NOT met")})")
                 : string.Create(inv, $"  medimaging / Orthanc instances/s on equal CPU budgets: {ratio:0.00}x (the issue's goal is judged without a budget, emulators on the same cores)"));
+            if (Settings.CpuBudgetCores is { } budget && BudgetedSeconds() is { } budgeted)
+                output.WriteLine(string.Create(inv,
+                    $"  share of the budget used: medimaging's Silo and Api {budgeted / (Throughput.Observed.TotalSeconds * budget):P0}, Orthanc {peer.CpuSeconds / (peer.Seconds * budget):P0} (below ~95% the budget was not what limited the rate)"));
             if (Throughput.CpuSecondsPerInstance is { } ours && peer.CpuSeconds > 0)
                 output.WriteLine(string.Create(inv, $"  CPU per instance, medimaging / Orthanc: {ours / (peer.CpuSeconds / peer.Sent):0.0}x (CPU time is inflated too when the machine is oversubscribed)"));
         }
@@ -59,6 +62,9 @@ public sealed record IngestBenchReport(IngestBenchSettings Settings, int FileByt
             output.WriteLine($"  Orthanc peer: skipped ({Peer.SkippedBecause})");
         }
     }
+
+    private double? BudgetedSeconds() =>
+        Throughput.Cpu?.Where(r => r.Role is ProcessRoles.Silo or ProcessRoles.Api).Sum(r => r.Seconds);
 
     private static void PrintFinalize(TextWriter output, string label, IReadOnlyList<FinalizeTiming> timings)
     {
