@@ -1,3 +1,4 @@
+using System.Globalization;
 using MedImaging.Cli.Benchmarking;
 using MedImaging.Cli.Commands.BenchIngest;
 using MedImaging.Cli.Commands.BenchIngest.Orthanc;
@@ -21,7 +22,7 @@ public sealed class BenchIngestCommand : ICliCommand
     private const string DefaultSource = "testdata/corpus/study_knee_s1_01.dcm";
 
     public string Name => "bench ingest";
-    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--warmup W] [--finalize-studies M] [--mode pipelined|closed] [--max-in-flight F] [--list-poll-ms L] [--list-page-size S] [--poll-ms P] [--system-pid PID] [--source FILE] [--no-peer]";
+    public string Usage => "[--url URL] [--instances N] [--concurrency C] [--warmup W] [--finalize-studies M] [--mode pipelined|closed] [--max-in-flight F] [--list-poll-ms L] [--list-page-size S] [--poll-ms P] [--system-pid PID] [--cpu-budget CORES] [--source FILE] [--no-peer]";
     public string Description => "instances/s, upload/finalize-to-completed p50/p99 of a running system vs Orthanc's store rate (exit 3: peer skipped)";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -43,6 +44,7 @@ public sealed class BenchIngestCommand : ICliCommand
                 case "--list-page-size" when i + 1 < args.Count && int.TryParse(args[i + 1], out var pageSize) && pageSize is >= 1 and <= 200: settings = settings with { ListPageSize = pageSize }; i++; break;
                 case "--poll-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], out var poll) && poll > 0: settings = settings with { PollInterval = TimeSpan.FromMilliseconds(poll) }; i++; break;
                 case "--system-pid" when i + 1 < args.Count && int.TryParse(args[i + 1], out var pid) && pid > 0: settings = settings with { SystemPid = pid }; i++; break;
+                case "--cpu-budget" when i + 1 < args.Count && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var cores) && cores is >= 0.01 && cores <= Environment.ProcessorCount: settings = settings with { CpuBudgetCores = cores }; i++; break;
                 case "--no-peer": settings = settings with { Peer = false }; break;
                 default:
                     error.WriteLine($"usage: medimaging {Name} {Usage}");
@@ -56,12 +58,22 @@ public sealed class BenchIngestCommand : ICliCommand
             return FileBatch.FileError;
         }
         settings = settings with { Source = source };
+        if (settings.CpuBudgetCores is not null && settings.SystemPid is null)
+        {
+            error.WriteLine("error: --cpu-budget needs --system-pid (the budget holds that tree's Silo and Api)");
+            return CommandLine.UsageError;
+        }
         try
         {
             var report = RunAsync(settings, output).GetAwaiter().GetResult();
             report.Print(output);
             if (report.Peer.SkippedBecause is { } why) error.WriteLine($"peer skipped: {why}");
             return report.Failures > 0 ? 1 : report.Peer.Result is null ? PeerSkipped : 0;
+        }
+        catch (CpuBudgetUnavailableException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException)
         {
@@ -84,12 +96,14 @@ public sealed class BenchIngestCommand : ICliCommand
         IIngestBenchmark benchmark = settings.Mode == IngestBenchMode.Closed
             ? new ClosedLoopIngestBenchmark(api, settings, cpu, progress)
             : new PipelinedIngestBenchmark(api, settings, cpu, progress);
-        var throughput = await benchmark.RunAsync(warmup, studies);
+        ThroughputResult throughput;
+        using (var budget = SystemCpuBudget.Start(settings))
+            throughput = await benchmark.RunAsync(warmup, studies);
         var finalize = settings.FinalizeStudies > 0
             ? await new FinalizeLatencyBenchmark(api, progress).RunAsync(factory.Take(settings.FinalizeStudies), factory.Take(settings.FinalizeStudies))
             : null;
         var peer = settings.Peer
-            ? OrthancPeer.Run(Path.Combine(workspace.Path, "studies"), warmupFile, settings.Concurrency, workspace.Subdirectory("orthanc"))
+            ? OrthancPeer.Run(Path.Combine(workspace.Path, "studies"), warmupFile, settings.Concurrency, workspace.Subdirectory("orthanc"), settings.CpuBudgetCores)
             : OrthancPeerOutcome.Skip("--no-peer");
         return new IngestBenchReport(settings, studies[0].Bytes.Length, throughput, finalize, peer);
     }

@@ -15,7 +15,7 @@ public sealed class BenchOrthancPeerCommand : ICliCommand
     public const int NotIsolated = 3;
 
     public string Name => "bench orthanc-peer";
-    public string Usage => "--files DIR [--concurrency C] [--warmup FILE] [--work DIR] [--orthanc PATH]";
+    public string Usage => "--files DIR [--concurrency C] [--warmup FILE] [--work DIR] [--orthanc PATH] [--cpu-budget CORES]";
     public string Description => "(run by bench ingest inside unshare -n) Orthanc REST store rate of DIR's files";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -23,6 +23,7 @@ public sealed class BenchOrthancPeerCommand : ICliCommand
         string? files = null, warmup = null, work = null;
         var orthanc = OrthancServer.DebianBinary;
         var concurrency = 1;
+        double? cpuBudget = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -31,6 +32,7 @@ public sealed class BenchOrthancPeerCommand : ICliCommand
                 case "--warmup" when i + 1 < args.Count: warmup = args[++i]; break;
                 case "--work" when i + 1 < args.Count: work = args[++i]; break;
                 case "--orthanc" when i + 1 < args.Count: orthanc = args[++i]; break;
+                case "--cpu-budget" when i + 1 < args.Count && double.TryParse(args[i + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var cores) && cores is >= 0.01 && cores <= Environment.ProcessorCount: cpuBudget = cores; i++; break;
                 case "--concurrency" when i + 1 < args.Count && int.TryParse(args[i + 1], out var c) && c > 0: concurrency = c; i++; break;
                 default:
                     error.WriteLine($"usage: medimaging {Name} {Usage}");
@@ -57,6 +59,8 @@ public sealed class BenchOrthancPeerCommand : ICliCommand
         var payloads = Directory.GetFiles(files).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         using var workspace = BenchWorkspace.Create("medimaging-orthanc-peer", work);
         using var server = OrthancServer.StartAsync(orthanc, workspace.Path, 8042, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        using var budget = cpuBudget is { } limit ? CpuBudget.Create(limit) : null;
+        budget?.Add(server.Pid);
         using var client = new OrthancStoreClient(server.Url, concurrency);
         var result = client.StoreAsync(payloads, warmup is null ? null : File.ReadAllBytes(warmup), server.Version, () => server.CpuSeconds).GetAwaiter().GetResult();
         output.WriteLine(ResultPrefix + OrthancPeerJson.Serialize(result));

@@ -18,6 +18,13 @@ public sealed record IngestBenchSettings(Uri ApiUrl, int Instances, int Concurre
 
     public IngestBenchMode Mode { get; init; } = IngestBenchMode.Pipelined;
 
+    /// <summary>
+    /// Cores the Silo and Api together may use during warm-up and measurement, and Orthanc alone in its run (a cgroup
+    /// CPU quota each; the emulated AWS services and the bench's clients stay outside it, as AWS would be). Null: no
+    /// limit. Compares the two systems' own code on equal CPU; the goal is the unlimited figure.
+    /// </summary>
+    public double? CpuBudgetCores { get; init; }
+
     /// <summary>Pipelined mode: uploaded studies not yet seen finished, at most (so the queue cannot grow without limit);
     /// null means <see cref="DefaultMaxInFlight"/>.</summary>
     public int? MaxInFlight { get; init; }

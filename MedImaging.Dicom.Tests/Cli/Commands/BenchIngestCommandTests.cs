@@ -18,6 +18,9 @@ public class BenchIngestCommandTests
     [InlineData("--max-in-flight", "0")]
     [InlineData("--list-poll-ms", "0")]
     [InlineData("--list-page-size", "201")]
+    [InlineData("--cpu-budget", "0")]
+    [InlineData("--cpu-budget", "1000")]
+    [InlineData("--cpu-budget", "half")]
     public void Bad_arguments_print_usage_with_exit_code_64(params string[] arguments)
     {
         var errors = new StringWriter();
@@ -35,6 +38,16 @@ public class BenchIngestCommandTests
 
         Assert.Equal(FileBatch.FileError, exitCode);
         Assert.StartsWith("error: /nonexistent/study.dcm not found", errors.ToString());
+    }
+
+    [Fact]
+    public void A_cpu_budget_without_the_system_it_limits_prints_why()
+    {
+        var errors = new StringWriter();
+        var exitCode = CommandLine.Run(["bench", "ingest", "--cpu-budget", "0.5", "--source", TestCorpus.File("study_knee_s1_01.dcm")], new StringWriter(), errors);
+
+        Assert.Equal(CommandLine.UsageError, exitCode);
+        Assert.StartsWith("error: --cpu-budget needs --system-pid", errors.ToString());
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public static class OrthancPeer
 
     /// <param name="workDirectory">Where Orthanc keeps its configuration and storage; the caller deletes it, so nothing stays
     /// behind even if the peer process is killed.</param>
-    public static OrthancPeerOutcome Run(string filesDirectory, string? warmupFile, int concurrency, string workDirectory, string orthancBinary = OrthancServer.DebianBinary)
+    /// <param name="cpuBudgetCores">Cores Orthanc may use (a cgroup CPU quota), or null for no limit.</param>
+    public static OrthancPeerOutcome Run(string filesDirectory, string? warmupFile, int concurrency, string workDirectory, double? cpuBudgetCores = null, string orthancBinary = OrthancServer.DebianBinary)
     {
         if (!File.Exists(orthancBinary))
             return OrthancPeerOutcome.Skip($"{orthancBinary} not found (apt-get install orthanc, see scripts/install-deps.sh)");
@@ -29,6 +30,7 @@ public static class OrthancPeer
         foreach (var arg in new[] { "bench", "orthanc-peer", "--files", filesDirectory, "--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), "--orthanc", orthancBinary, "--work", workDirectory })
             start.ArgumentList.Add(arg);
         if (warmupFile is not null) { start.ArgumentList.Add("--warmup"); start.ArgumentList.Add(warmupFile); }
+        if (cpuBudgetCores is { } cores) { start.ArgumentList.Add("--cpu-budget"); start.ArgumentList.Add(cores.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start unshare");
         var errors = process.StandardError.ReadToEndAsync();

@@ -23,6 +23,8 @@ internal sealed class OrthancServer : IDisposable
 
     public Uri Url { get; }
 
+    public int Pid => _process.Id;
+
     public string Version { get; }
 
     /// <summary>CPU seconds (user + system) Orthanc has used so far.</summary>

@@ -49,6 +49,33 @@ public sealed partial class BenchIngestAgainstAppHostTests
         AssertCpuPerProcess(closed);
     }
 
+    [CpuBudgetFact]
+    public async Task Under_a_cpu_budget_the_silo_and_api_run_in_its_group_and_go_back_afterwards()
+    {
+        using var host = AppHostProcess.Start("--api-port", "0", "--silo-port", "0", "--dynamodb-port", "0", "--fauxqs-port", "0");
+        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
+        var api = ApiLine().Match(host.Output).Groups[1].Value;
+        var services = ProcessCpuSnapshot.Take(host.Id)!.Processes
+            .Where(p => p.Value.Role is ProcessRoles.Silo or ProcessRoles.Api).Select(p => p.Key).ToList();
+        Assert.Equal(2, services.Count);
+        var hierarchy = CgroupHierarchy.Find(Environment.ProcessId);
+        var before = services.Select(hierarchy.GroupOf).ToList();
+
+        var run = RunAsync(api, host.Id, 12, "--mode", "closed", "--cpu-budget", "1");
+        var seenInBudget = new HashSet<int>();
+        while (!run.IsCompleted)
+        {
+            seenInBudget.UnionWith(services.Where(pid => Path.GetFileName(hierarchy.GroupOf(pid)).StartsWith("medimaging-bench-", StringComparison.Ordinal)));
+            await Task.Delay(20);
+        }
+        var report = await run;
+
+        Assert.Contains("CPU budget: the Silo and Api together 1.00 cores", report);
+        Assert.Equal(new double[] { 12, 12, 0 }, Numbers(report, @"completed (\d+) of (\d+), failures (\d+)"));
+        Assert.Equal(services.Order(), seenInBudget.Order());
+        Assert.Equal(before, services.Select(hierarchy.GroupOf));
+    }
+
     private static async Task<string> RunAsync(string api, int systemPid, int instances, params string[] options)
     {
         var output = new StringWriter();

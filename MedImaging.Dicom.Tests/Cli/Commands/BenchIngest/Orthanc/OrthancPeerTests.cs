@@ -31,6 +31,19 @@ public class OrthancPeerTests
         Assert.True(Directory.Exists(Path.Combine(workspace.Path, "orthanc", "storage")), "Orthanc's storage lives in the given work directory");
     }
 
+    [OrthancPeerFact(WithCpuBudget = true)]
+    public void Under_a_cpu_budget_Orthanc_still_stores_every_file()
+    {
+        using var workspace = BenchWorkspace.Create("medimaging-orthanc-peer-test");
+        var factory = new UniqueStudyFactory(TestCorpus.File("study_knee_s1_01.dcm"));
+        workspace.WriteAll("files", factory.Take(3).Select(s => s.Bytes));
+
+        var outcome = OrthancPeer.Run(Path.Combine(workspace.Path, "files"), warmupFile: null, concurrency: 2, workspace.Subdirectory("orthanc"), cpuBudgetCores: 0.5);
+
+        Assert.True(outcome.Result is not null, outcome.SkippedBecause);
+        Assert.Equal(3, outcome.Result.Stored);
+    }
+
     [OrthancPeerFact]
     public void Same_instance_twice_is_stored_once()
     {
