@@ -22,6 +22,8 @@ public sealed class CpuBudget : IDisposable
         _hierarchy = hierarchy;
         _group = group;
         Cores = cores;
+        // A bench stopped by Ctrl-C or SIGTERM must not leave a running system throttled (SIGKILL still can).
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     public double Cores { get; }
@@ -103,11 +105,14 @@ public sealed class CpuBudget : IDisposable
 
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         var parent = Path.GetDirectoryName(_group)!;
         foreach (var pid in ReadMembers())
             _ = TryMove(pid, _returnTo.GetValueOrDefault(pid, parent)) || TryMove(pid, _hierarchy.Root);
         TryRemove(_group);
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
     private IEnumerable<int> ReadMembers()
     {
