@@ -64,6 +64,23 @@ public sealed class CpuBudget : IDisposable
         return new CpuBudget(hierarchy, group, cores);
     }
 
+    /// <summary>A budget holding these processes; nothing is left behind when one cannot be added.</summary>
+    /// <exception cref="CpuBudgetUnavailableException">The machine cannot limit CPU, or a process could not be moved.</exception>
+    public static CpuBudget Holding(double cores, IEnumerable<int> pids)
+    {
+        var budget = Create(cores);
+        try
+        {
+            foreach (var pid in pids) budget.Add(pid);
+            return budget;
+        }
+        catch
+        {
+            budget.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Why this machine cannot give processes a CPU budget, or null when it can (tried with a group made and removed).</summary>
     public static string? WhyUnavailable()
     {

@@ -59,8 +59,17 @@ public sealed class BenchOrthancPeerCommand : ICliCommand
         var payloads = Directory.GetFiles(files).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         using var workspace = BenchWorkspace.Create("medimaging-orthanc-peer", work);
         using var server = OrthancServer.StartAsync(orthanc, workspace.Path, 8042, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
-        using var budget = cpuBudget is { } limit ? CpuBudget.Create(limit) : null;
-        budget?.Add(server.Pid);
+        CpuBudget? budget;
+        try
+        {
+            budget = cpuBudget is { } limit ? CpuBudget.Holding(limit, [server.Pid]) : null;
+        }
+        catch (CpuBudgetUnavailableException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        using var limited = budget;
         using var client = new OrthancStoreClient(server.Url, concurrency);
         var result = client.StoreAsync(payloads, warmup is null ? null : File.ReadAllBytes(warmup), server.Version, () => server.CpuSeconds).GetAwaiter().GetResult();
         output.WriteLine(ResultPrefix + OrthancPeerJson.Serialize(result));

@@ -15,16 +15,6 @@ public static class SystemCpuBudget
             .ToList() ?? [];
         if (!members.Any(p => p.Value.Role == ProcessRoles.Silo) || !members.Any(p => p.Value.Role == ProcessRoles.Api))
             throw new CpuBudgetUnavailableException($"process {root}'s tree has no Silo or no Api to put under the CPU budget", null);
-        var budget = CpuBudget.Create(cores);
-        try
-        {
-            foreach (var (pid, _) in members) budget.Add(pid);
-            return budget;
-        }
-        catch
-        {
-            budget.Dispose();
-            throw;
-        }
+        return CpuBudget.Holding(cores, members.Select(p => p.Key));
     }
 }
