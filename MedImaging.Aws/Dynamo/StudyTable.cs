@@ -13,6 +13,9 @@ public sealed class StudyTable(DynamoDbClient dynamo, string tableName, StudyWri
 {
     private readonly StudyWriteBatcher _writes = new(dynamo, batching, clock);
 
+    /// <summary>How saves of several studies share requests.</summary>
+    public StudyWriteBatching Batching { get; } = batching ?? StudyWriteBatching.Default;
+
     /// <summary>DynamoDB's limit of items per transaction, minus the study item.</summary>
     public const int MaxInstancesPerSave = 99;
 

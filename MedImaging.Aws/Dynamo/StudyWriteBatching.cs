@@ -11,6 +11,6 @@ public sealed record StudyWriteBatching
     /// </summary>
     public TimeSpan Linger { get; init; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>A busy table's waiting saves leave at once when this many wait (the default matches the silo's studies at a time).</summary>
+    /// <summary>A busy table's waiting saves leave at once when this many wait: the Silo sets its studies at a time (MaxConcurrentStudies, default 8).</summary>
     public int EnoughStudies { get; init; } = 8;
 }

@@ -24,7 +24,8 @@ public static class AwsHostingExtensions
             throw new InvalidOperationException($"Missing configuration: {string.Join(", ", missing.Select(m => $"{ResourceNames.SectionName}:{m}"))}.");
 
         builder.Services.AddMedImagingAws(builder.Configuration);
-        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<DynamoDbClient>(), resources.StudyTable));
+        // A host that knows how many studies it saves at a time (the Silo) registers its StudyWriteBatching.
+        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<DynamoDbClient>(), resources.StudyTable, sp.GetService<StudyWriteBatching>()));
         builder.Services.AddSingleton<S3StreamUploader>();
         builder.Services.AddSingleton<IStudyQueue, SqsStudyQueue>();
         builder.Services.AddSingleton(sp => new StudyTimerQueue(

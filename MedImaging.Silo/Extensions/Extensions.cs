@@ -1,3 +1,4 @@
+using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.Hosting;
 using MedImaging.Aws.StudyQueue;
 using MedImaging.Pipeline;
@@ -20,6 +21,11 @@ public static class Extensions
         builder.AddStudyStore();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
+        // No more of this silo's saves can be on their way than it has studies at a time.
+        builder.Services.AddSingleton(services => new StudyWriteBatching
+        {
+            EnoughStudies = Math.Max(1, services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.MaxConcurrentStudies),
+        });
         builder.Services.AddSingleton(new StudyStateCache());
         builder.Services.AddSingleton<StudyGrainDispatcher>();
         builder.Services.AddSingleton(services => new StudyMessageDeleter(
