@@ -2,7 +2,7 @@
 # Runs every test of the solution. Fails when a test fails or when no test ran.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/install-deps.sh
+scripts/install-deps.sh --for-tests
 results="$(pwd)/.artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 dotnet build MedImaging.sln -c Release -nologo -v q -clp:ErrorsOnly

@@ -3,7 +3,7 @@ using MedImaging.Aws.Configuration;
 namespace MedImaging.Infrastructure;
 
 /// <summary>
-/// Names of the stack's outputs: the keys of <c>MedImaging:Resources</c> (<see cref="ResourceNames"/>), so both the
+/// Names of the stack's outputs: the keys of <c>AWS:Resources</c> (<see cref="ResourceNames"/>), so both the
 /// local provisioner and a deployed stack's outputs fill the same settings.
 /// </summary>
 public static class StackOutputs

@@ -14,6 +14,11 @@ public static class MedImagingTelemetry
     /// <summary>The pipeline's source and meter (MedImaging.Pipeline's PipelineTelemetry).</summary>
     public const string PipelineName = "MedImaging.Pipeline";
 
+    /// <summary>Ours by name, and "MedImaging.*" for the rest (MedImaging.Aws, the client spans of our SQS/SNS clients).</summary>
+    internal static readonly string[] ActivitySources = [Name, SiloName, PipelineName, "MedImaging.*"];
+
+    internal static readonly string[] Meters = [Name, SiloName, PipelineName, "MedImaging.*"];
+
     public static readonly ActivitySource ActivitySource = new(Name);
 
     public static readonly Meter Meter = new(Name);

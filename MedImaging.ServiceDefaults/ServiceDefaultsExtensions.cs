@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Logs;
-using OpenTelemetry.Resources;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace MedImaging.ServiceDefaults;
 
-/// <summary>What every MedImaging service shares, in the shape of Aspire's ServiceDefaults.</summary>
+/// <summary>What every MedImaging service shares (Aspire's ServiceDefaults): telemetry, health checks, console logs.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/health";
@@ -18,41 +19,58 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag of the checks that say the process itself is alive (the rest check dependencies).</summary>
     public const string LiveTag = "live";
 
-    /// <summary>JSON console logs, OpenTelemetry over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, and health checks.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Logging.AddJsonConsole(options =>
-        {
-            options.IncludeScopes = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
-        builder.Logging.Configure(options => options.ActivityTrackingOptions =
-            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
-
+        builder.ConfigureConsoleLogging();
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-        if (ParentWatch.IsRequested) builder.Services.AddHostedService<ParentWatch>();
         return builder;
     }
 
+    /// <summary>
+    /// One readable line per record. No timestamp: the dashboard stamps every console line itself. Health probes
+    /// arrive every few seconds, so ASP.NET Core's per-request lines stay below Information.
+    /// </summary>
+    public static TBuilder ConfigureConsoleLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.IncludeScopes = false;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        builder.Logging.Configure(options => options.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        return builder;
+    }
+
+    /// <summary>
+    /// Traces, metrics and logs through OpenTelemetry.Extensions.Hosting; exported over OTLP when the host (the AppHost)
+    /// sets OTEL_EXPORTER_OTLP_ENDPOINT, with OTEL_EXPORTER_OTLP_PROTOCOL, OTEL_SERVICE_NAME and the OTEL_* intervals.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var settings = OtlpSettings.From(builder.Configuration, builder.Environment.ApplicationName);
-        if (settings is null)
-        {
-            return builder;
-        }
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(sp => new TelemetryProviders(sp.GetRequiredService<OtlpSettings>()));
-        builder.Services.AddHostedService<TelemetryHostedService>();
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            logging.SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(settings.ServiceName));
-            logging.AddOtlpExporter(options => settings.Apply(options, "/v1/logs"));
         });
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(MedImagingTelemetry.Meters))
+            .WithTracing(tracing => tracing
+                .AddSource(MedImagingTelemetry.ActivitySources)
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
         return builder;
     }
 
@@ -63,4 +81,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;
     }
+
+    private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
 }

@@ -1,4 +1,5 @@
 using MedImaging.ServiceDefaults;
+using MedImaging.Silo.DeadLetters;
 using MedImaging.Silo.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,5 +11,6 @@ builder.AddStudyPipeline();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapDeadLetterRedrive();
 
 app.Run();

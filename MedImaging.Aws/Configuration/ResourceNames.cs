@@ -1,12 +1,12 @@
 namespace MedImaging.Aws.Configuration;
 
 /// <summary>
-/// Physical names of the provisioned resources, bound from <c>MedImaging:Resources</c>
-/// (env <c>MedImaging__Resources__*</c>). The AppHost fills them from the stack's outputs.
+/// Physical names of the provisioned resources, bound from <c>AWS:Resources</c>
+/// (env <c>AWS__Resources__*</c>). The AppHost fills them from the stack's outputs.
 /// </summary>
 public sealed record ResourceNames
 {
-    public const string SectionName = "MedImaging:Resources";
+    public const string SectionName = "AWS:Resources";
 
     public string IngestBucket { get; init; } = "";
     public string ProcessedBucket { get; init; } = "";

@@ -13,7 +13,7 @@ public static class AwsHostingExtensions
 {
     /// <summary>
     /// Registers the AWS clients plus the study table, the ingest uploader and the study queue, configured from
-    /// <c>MedImaging:Aws</c> and <c>MedImaging:Resources</c>; fails at startup when a resource they need is unnamed.
+    /// <c>MedImaging:Aws</c> and <c>AWS:Resources</c>; fails at startup when a resource they need is unnamed.
     /// </summary>
     public static IHostApplicationBuilder AddStudyStore(this IHostApplicationBuilder builder)
     {

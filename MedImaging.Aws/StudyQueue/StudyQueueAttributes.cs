@@ -1,7 +1,7 @@
 namespace MedImaging.Aws.StudyQueue;
 
 /// <summary>Names of the message attributes study messages carry on the study, timer and dead-letter queues.</summary>
-internal static class StudyQueueAttributes
+public static class StudyQueueAttributes
 {
     /// <summary>W3C trace context of the sender, continued by the consumer.</summary>
     public const string TraceParent = "traceparent";

@@ -11,7 +11,10 @@ public sealed record ProcessCpuSnapshot(IReadOnlyDictionary<int, ProcessCpu> Pro
     // USER_HZ: 100 on every Linux architecture .NET runs on.
     private const double TicksPerSecond = 100;
 
-    /// <summary>The root process, its descendants and this process; null without /proc.</summary>
+    /// <summary>
+    /// The root process, its descendants and this process; null without /proc. When the root is an Aspire AppHost, its
+    /// orchestrator (DCP, which detaches from the AppHost) and DCP's children (the emulators and services) count too.
+    /// </summary>
     public static ProcessCpuSnapshot? Take(int root)
     {
         if (!Directory.Exists("/proc")) return null;
@@ -20,10 +23,11 @@ public sealed record ProcessCpuSnapshot(IReadOnlyDictionary<int, ProcessCpu> Pro
             if (int.TryParse(Path.GetFileName(directory), out var pid) && ReadStat(directory) is { } stat)
                 stats[pid] = stat;
         var self = Environment.ProcessId;
+        var roots = AspireOrchestrators.Of(root, stats.Keys, ReadCommandLine).Append(root).ToHashSet();
         var processes = new Dictionary<int, ProcessCpu>();
         foreach (var (pid, stat) in stats)
         {
-            if (pid != root && pid != self && !IsDescendant(pid, root, stats)) continue;
+            if (!roots.Contains(pid) && pid != self && !roots.Any(r => IsDescendant(pid, r, stats))) continue;
             var role = pid == self ? ProcessRoles.Bench : ProcessRoles.Of(ReadCommandLine(pid), pid == root);
             processes[pid] = new ProcessCpu(role, stat.Ticks / TicksPerSecond);
         }

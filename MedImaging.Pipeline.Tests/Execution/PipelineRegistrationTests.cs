@@ -14,13 +14,13 @@ public class PipelineRegistrationTests
 {
     private static IConfiguration Configuration(string analyzer = "header") => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        ["MedImaging:Resources:IngestBucket"] = "in",
-        ["MedImaging:Resources:ProcessedBucket"] = "out",
-        ["MedImaging:Resources:XrayBucket"] = "x",
-        ["MedImaging:Resources:CtScanBucket"] = "c",
-        ["MedImaging:Resources:GeneralBucket"] = "g",
-        ["MedImaging:Resources:QuarantineBucket"] = "q",
-        ["MedImaging:Resources:StudyTable"] = "studies",
+        ["AWS:Resources:IngestBucket"] = "in",
+        ["AWS:Resources:ProcessedBucket"] = "out",
+        ["AWS:Resources:XrayBucket"] = "x",
+        ["AWS:Resources:CtScanBucket"] = "c",
+        ["AWS:Resources:GeneralBucket"] = "g",
+        ["AWS:Resources:QuarantineBucket"] = "q",
+        ["AWS:Resources:StudyTable"] = "studies",
         ["MedImaging:Pipeline:Analyzer"] = analyzer,
         ["MedImaging:Pipeline:Retry:MaxAttempts"] = "7",
     }).Build();

@@ -2,10 +2,10 @@ using MedImaging.Pipeline.Routing;
 
 namespace MedImaging.Pipeline.Execution;
 
-/// <summary>Bucket names, bound from <c>MedImaging:Resources</c> (the AppHost's contract).</summary>
+/// <summary>Bucket names, bound from <c>AWS:Resources</c> (the AppHost's contract).</summary>
 public sealed record PipelineBuckets
 {
-    public const string SectionName = "MedImaging:Resources";
+    public const string SectionName = "AWS:Resources";
 
     public required string IngestBucket { get; init; }
     public required string ProcessedBucket { get; init; }

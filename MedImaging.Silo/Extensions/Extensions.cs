@@ -36,11 +36,12 @@ public static class Extensions
         builder.Services.AddHostedService<QuietPeriodSweeper>();
         builder.Services.AddSingleton<SiloTelemetry>();
         builder.Services.AddHostedService<StudyTimerForwarder>();
+        builder.Services.AddSingleton<DeadLetters.DeadLetterRedrive>();
     }
 
     /// <summary>
     /// What the study grain runs: the instance pipeline over S3 (section <c>MedImaging:Pipeline</c>, buckets from
-    /// <c>MedImaging:Resources</c>) and the study publisher with its SNS notification and webhook.
+    /// <c>AWS:Resources</c>) and the study publisher with its SNS notification and webhook.
     /// </summary>
     public static void AddStudyPipeline(this IHostApplicationBuilder builder)
     {

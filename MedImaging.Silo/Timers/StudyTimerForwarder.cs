@@ -22,7 +22,7 @@ public sealed class StudyTimerForwarder(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (!timers.IsConfigured)
-            throw new InvalidOperationException("MedImaging:Resources:StudyTimerQueueUrl is not set: the silo cannot deliver delayed study messages.");
+            throw new InvalidOperationException("AWS:Resources:StudyTimerQueueUrl is not set: the silo cannot deliver delayed study messages.");
         return base.StartAsync(cancellationToken);
     }
 

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MedImaging.Api.DirectUploads;
-using MedImaging.AppHost.Testing;
 using MedImaging.Testing;
 
+using MedImaging.Tests.AppHost;
 namespace MedImaging.Tests.Api;
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed class ApiPipelineEndToEndTests
     [Fact]
     public async Task A_direct_upload_is_processed_and_its_phi_free_results_are_downloadable()
     {
-        await using var app = await DistributedApplicationTestingBuilder.StartAsync();
+        await using var app = await MedImagingApp.StartAsync();
         using var http = new HttpClient { BaseAddress = app.ApiBaseUrl };
         using var outside = new HttpClient();
         var dicom = await System.IO.File.ReadAllBytesAsync(TestCorpus.File(File));

@@ -1,65 +1,60 @@
-using System.Net;
-using System.Net.Sockets;
-using MedImaging.AppHost.Hosting;
+using MedImaging.Cli.Benchmarking;
+using MedImaging.Tests.TestHosting;
 
 namespace MedImaging.Tests.AppHost;
 
-/// <summary>The AppHost as a user runs it: a process that starts children and must clean up after itself.</summary>
+/// <summary>The AppHost as a user runs it: a process whose orchestrator starts everything and must leave nothing behind.</summary>
 public sealed class AppHostLifecycleTests
 {
-    private static readonly string[] FreePorts = ["--api-port", "0", "--silo-port", "0", "--dynamodb-port", "0", "--fauxqs-port", "0"];
-
     [Fact]
-    public async Task Sigterm_stops_every_child_process()
+    public async Task Sigterm_stops_every_process_of_the_app_within_20_seconds()
     {
-        using var host = AppHostProcess.Start(FreePorts);
-        var children = await ChildrenWhenReadyAsync(host);
-        Assert.Contains(host.Output.Split('\n'), line => line.StartsWith("api ", StringComparison.Ordinal) && line.Contains("http://127.0.0.1:"));
+        using var host = AppHostProcess.Start();
+        var processes = await ProcessesWhenReadyAsync(host);
 
         Assert.True(PosixKill.Terminate(host.Id));
-        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(40));
+        await host.WaitForExitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.Equal(0, exitCode);
-        var survivors = children.Where(ProcessTreeReader.IsAlive).ToList();
-        Assert.True(survivors.Count == 0, $"processes left behind: {string.Join(", ", survivors)}");
+        await AssertAllGoneAsync(processes, TimeSpan.FromSeconds(20), "SIGTERM");
     }
 
     [Fact]
-    public async Task Children_stop_by_themselves_when_the_apphost_is_killed()
+    public async Task Kill_9_of_the_apphost_leaves_no_process_behind_within_30_seconds()
     {
-        using var host = AppHostProcess.Start(FreePorts);
-        var children = await ChildrenWhenReadyAsync(host);
+        using var host = AppHostProcess.Start();
+        var processes = await ProcessesWhenReadyAsync(host);
 
         Assert.True(PosixKill.Kill(host.Id));
         await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var survivors = children;
-        while (DateTime.UtcNow < deadline && (survivors = [.. children.Where(ProcessTreeReader.IsAlive)]).Count > 0)
-            await Task.Delay(200);
-        foreach (var pid in survivors) PosixKill.Kill(pid);
-        Assert.True(survivors.Count == 0, $"processes still running 30 s after the AppHost was killed: {string.Join(", ", survivors)}");
+        await AssertAllGoneAsync(processes, TimeSpan.FromSeconds(30), "kill -9");
     }
 
-    private static async Task<IReadOnlyList<int>> ChildrenWhenReadyAsync(AppHostProcess host)
+    /// <summary>Every process of the app: DCP (detached from the AppHost), the emulators, the Silo and the Api.</summary>
+    private static async Task<IReadOnlyList<int>> ProcessesWhenReadyAsync(AppHostProcess host)
     {
-        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
-        var children = ProcessTreeReader.Descendants(host.Id);
-        Assert.True(children.Count >= 4, $"expected emulators, silo and api below the AppHost, found {children.Count}:\n{host.Output}");
-        return children;
+        await host.WaitUntilReadyAsync();
+        var snapshot = ProcessCpuSnapshot.Take(host.Id)!;
+        var roles = snapshot.Processes.Values.Select(p => p.Role).ToHashSet();
+        foreach (var role in new[] { ProcessRoles.Orchestrator, ProcessRoles.DynamoDb, ProcessRoles.Fauxqs, ProcessRoles.Silo, ProcessRoles.Api })
+        {
+            Assert.True(roles.Contains(role), $"no {role} process among the app's: {string.Join(", ", roles)}\n{host.Output}");
+        }
+        return [.. snapshot.Processes.Where(p => p.Value.Role != ProcessRoles.Bench && p.Key != host.Id).Select(p => p.Key)];
     }
 
-    [Fact]
-    public async Task Port_already_taken_is_a_clear_error_and_a_non_zero_exit()
+    private static async Task AssertAllGoneAsync(IReadOnlyList<int> processes, TimeSpan within, string how)
     {
-        using var holder = new TcpListener(IPAddress.Loopback, 0);
-        holder.Start();
-        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
-
-        using var host = AppHostProcess.Start([.. FreePorts[2..], "--api-port", port.ToString()]);
-        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains($"api: port {port} is already in use", host.Output);
+        var deadline = DateTime.UtcNow + within;
+        var survivors = processes;
+        while (DateTime.UtcNow < deadline && (survivors = [.. processes.Where(ProcessTreeReader.IsAlive)]).Count > 0)
+        {
+            await Task.Delay(250);
+        }
+        foreach (var pid in survivors)
+        {
+            PosixKill.Kill(pid);
+        }
+        Assert.True(survivors.Count == 0, $"processes still running {within.TotalSeconds:0} s after {how}: {string.Join(", ", survivors)}");
     }
 }

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MedImaging.AppHost.Hosting;
+using MedImaging.Tests.TestHosting;
 
 namespace MedImaging.Tests.AppHost;
 
-/// <summary>The real AppHost executable run as a child of the test, with its output captured.</summary>
+/// <summary>
+/// The real AppHost executable run as a child of the test, as run.sh runs it (dashboard included, loopback only), on
+/// free ports, with its output captured. <see cref="ApiUrl"/> is known once it printed the Api's line.
+/// </summary>
 internal sealed class AppHostProcess : IDisposable
 {
     private readonly Process process;
@@ -16,17 +19,31 @@ internal sealed class AppHostProcess : IDisposable
 
     public string Output => string.Join(Environment.NewLine, lines);
 
+    /// <summary>The Api's base URL, from the line the AppHost prints when the Api is ready.</summary>
+    public string ApiUrl => lines.Select(l => l.Trim()).First(l => l.StartsWith("Api:", StringComparison.Ordinal))["Api:".Length..].Trim().Replace("/api/studies", "");
+
+    public string DashboardUrl { get; private init; } = "";
+
     public static AppHostProcess Start(params string[] arguments)
     {
         var assembly = RepositoryLayout.Discover().ProjectAssembly("MedImaging.AppHost");
+        var dashboard = $"http://127.0.0.1:{Ports.PickFree()}";
         var startInfo = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            // Tests stop the AppHost soon after it starts: start-up time matters more than throughput.
-            Environment = { ["MedImaging__AppHost__EmulatorTuning"] = nameof(MedImaging.AppHost.Emulators.EmulatorTuning.FastStart) },
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = dashboard,
+                ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+                ["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true",
+                ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{Ports.PickFree()}",
+                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{Ports.PickFree()}",
+                // Random ports for the Api and Silo, as Aspire's testing builder does.
+                ["DcpPublisher__RandomizePorts"] = "true",
+            },
         };
         startInfo.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
@@ -34,7 +51,7 @@ internal sealed class AppHostProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
         var process = new Process { StartInfo = startInfo };
-        var host = new AppHostProcess(process);
+        var host = new AppHostProcess(process) { DashboardUrl = dashboard };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) host.lines.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) host.lines.Enqueue(e.Data); };
         process.Start();
@@ -42,6 +59,8 @@ internal sealed class AppHostProcess : IDisposable
         process.BeginErrorReadLine();
         return host;
     }
+
+    public Task WaitUntilReadyAsync() => WaitForOutputAsync("Every resource healthy", TimeSpan.FromSeconds(180));
 
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {

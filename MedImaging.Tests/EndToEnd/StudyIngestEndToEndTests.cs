@@ -4,14 +4,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
-using MedImaging.AppHost.Orchestration;
-using MedImaging.AppHost.Testing;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.Studies;
 using MedImaging.Testing;
 
+using MedImaging.Tests.AppHost;
 namespace MedImaging.Tests.EndToEnd;
 
 /// <summary>
@@ -26,7 +25,7 @@ public sealed class StudyIngestEndToEndTests
     [Fact]
     public async Task A_dicom_study_and_a_png_upload_both_complete_with_items_in_dynamodb_and_objects_in_s3()
     {
-        await using var app = await DistributedApplicationTestingBuilder.StartAsync();
+        await using var app = await MedImagingApp.StartAsync();
         using var http = new HttpClient { BaseAddress = app.ApiBaseUrl };
         var dicom = await File.ReadAllBytesAsync(TestCorpus.File("study_knee_s1_01.dcm"));
         var png = RenderPng("study_knee_s1_01.dcm");
@@ -69,7 +68,7 @@ public sealed class StudyIngestEndToEndTests
         }
     }
 
-    private static async Task AssertStoredAsync(DistributedApplication app, string studyKey, byte[] uploaded)
+    private static async Task AssertStoredAsync(MedImagingApp app, string studyKey, byte[] uploaded)
     {
         using var dynamo = DynamoDbClient.Create(app.AwsOptions);
         var snapshot = await new StudyTable(dynamo, app.ResourceNames.StudyTable).LoadAsync(studyKey);

@@ -56,7 +56,7 @@ public sealed class LocalAws : IDisposable
             ["MedImaging__Aws__ServiceUrl__Sns"] = Options.ServiceUrl.Sns!,
         };
         foreach (var (key, value) in resources.ToSettings())
-            environment[$"MedImaging__Resources__{key}"] = value;
+            environment[$"AWS__Resources__{key}"] = value;
         return environment;
     }
 

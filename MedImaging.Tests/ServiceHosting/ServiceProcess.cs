@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using MedImaging.AppHost.Hosting;
+using MedImaging.Tests.TestHosting;
 
 namespace MedImaging.Tests.ServiceHosting;
 

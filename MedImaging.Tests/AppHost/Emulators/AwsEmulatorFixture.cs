@@ -1,27 +1,26 @@
-using MedImaging.AppHost.Emulators;
 using MedImaging.Aws.Configuration;
 
 namespace MedImaging.Tests.AppHost.Emulators;
 
 /// <summary>
-/// DynamoDB Local and fauxqs started once for every test class in <see cref="AwsEmulatorCollection"/>,
-/// on free 127.0.0.1 ports, and stopped afterwards. Tests give their resources unique names.
+/// The real AppHost (emulators, stack, Silo, Api) started once for every test class in <see cref="AwsEmulatorCollection"/>,
+/// on random loopback ports, and stopped afterwards. Test classes provision their own uniquely named resources.
 /// </summary>
 public sealed class AwsEmulatorFixture : IAsyncLifetime
 {
-    private AwsEmulators? emulators;
+    private MedImagingApp? app;
 
-    public AwsEmulators Emulators => emulators ?? throw new InvalidOperationException("emulators not started");
+    public MedImagingApp App => app ?? throw new InvalidOperationException("the app is not started");
 
-    public AwsOptions AwsOptions => Emulators.AwsOptions;
+    public AwsOptions AwsOptions => App.AwsOptions;
 
-    public async Task InitializeAsync() => emulators = await AwsEmulators.StartAsync(new EmulatorOptions());
+    public async Task InitializeAsync() => app = await MedImagingApp.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (emulators is not null)
+        if (app is not null)
         {
-            await emulators.DisposeAsync();
+            await app.DisposeAsync();
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Net;
-using MedImaging.AppHost.Hosting;
+using MedImaging.Tests.TestHosting;
 
 namespace MedImaging.Tests.Aws.S3;
 

@@ -149,7 +149,7 @@ public sealed class S3ObjectClientFaultTests
     [Fact]
     public async Task An_unreachable_endpoint_fails_with_an_http_request_exception()
     {
-        using var client = Client($"http://127.0.0.1:{MedImaging.AppHost.Hosting.Ports.PickFree()}");
+        using var client = Client($"http://127.0.0.1:{MedImaging.Tests.TestHosting.Ports.PickFree()}");
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetObjectAsync("bucket", "key"));
     }

@@ -17,9 +17,9 @@ public class GrainRuntimeRegistrationTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["MedImaging:Resources:IngestBucket"] = "ingest",
-            ["MedImaging:Resources:StudyTable"] = "studies",
-            ["MedImaging:Resources:StudyQueueUrl"] = "http://127.0.0.1:9/queue/studies.fifo",
+            ["AWS:Resources:IngestBucket"] = "ingest",
+            ["AWS:Resources:StudyTable"] = "studies",
+            ["AWS:Resources:StudyQueueUrl"] = "http://127.0.0.1:9/queue/studies.fifo",
             ["MedImaging:Aws:ServiceUrl:DynamoDb"] = "http://127.0.0.1:9",
             ["MedImaging:Aws:ServiceUrl:Sqs"] = "http://127.0.0.1:9",
             ["MedImaging:Aws:ServiceUrl:S3"] = "http://127.0.0.1:9",

@@ -25,7 +25,7 @@ public sealed class StudyRetryTests(AwsEmulatorFixture emulators) : IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        var port = MedImaging.AppHost.Hosting.Ports.PickFree();
+        var port = MedImaging.Tests.TestHosting.Ports.PickFree();
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
         _serving = ServeAsync();
@@ -97,8 +97,8 @@ public sealed class StudyRetryTests(AwsEmulatorFixture emulators) : IAsyncLifeti
         Assert.Equal(InstanceStatus.Failed, missingRecord.Status);
         Assert.StartsWith("source-missing", missingRecord.Error);
         Assert.Equal([1, 2, 3, 4], missingRecord.Steps!.Select(s => s.Attempt));
-        Assert.Equal([StepOutcome.Retrying, StepOutcome.Retrying, StepOutcome.Retrying, StepOutcome.Failed], missingRecord.Steps.Select(s => s.Outcome));
-        Assert.All(missingRecord.Steps.Zip(missingRecord.Steps.Skip(1)), pair => Assert.True(pair.Second.StartedAt - pair.First.EndedAt >= TimeSpan.FromSeconds(0.5)));
+        Assert.Equal([StepOutcome.Retrying, StepOutcome.Retrying, StepOutcome.Retrying, StepOutcome.Failed], missingRecord.Steps!.Select(s => s.Outcome));
+        Assert.All(missingRecord.Steps!.Zip(missingRecord.Steps!.Skip(1)), pair => Assert.True(pair.Second.StartedAt - pair.First.EndedAt >= TimeSpan.FromSeconds(0.5)));
         var dead = Assert.Single(await _bed.DrainAsync(_bed.Resources.StudyDeadLetterQueueUrl, 1, TimeSpan.FromSeconds(10)));
         Assert.Equal(missing, StudyMessageJson.TryDeserialize(dead.Body));
         Assert.Equal("source-missing", dead.MessageAttributes["deadLetterReason"].StringValue);

@@ -24,7 +24,7 @@ public abstract class LoopbackFaultProxy : IAsyncDisposable
     protected LoopbackFaultProxy(Uri upstream)
     {
         _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = upstream };
-        Address = new Uri($"http://127.0.0.1:{MedImaging.AppHost.Hosting.Ports.PickFree()}/");
+        Address = new Uri($"http://127.0.0.1:{MedImaging.Tests.TestHosting.Ports.PickFree()}/");
         _listener.Prefixes.Add(Address.ToString());
         _listener.Start();
         _serving = ServeAsync();

@@ -96,7 +96,7 @@ public sealed class StudyPublishingFailureTests(AwsEmulatorFixture emulators) : 
     {
         await _bed.ProvisionAsync(new Dictionary<string, string>
         {
-            ["MedImaging__Resources__StudyEventsTopicArn"] = $"arn:aws:sns:us-east-1:000000000000:{AwsEmulatorFixture.UniqueName("missing")}",
+            ["AWS__Resources__StudyEventsTopicArn"] = $"arn:aws:sns:us-east-1:000000000000:{AwsEmulatorFixture.UniqueName("missing")}",
         });
         await _bed.StartSiloAsync();
 
@@ -113,7 +113,7 @@ public sealed class StudyPublishingFailureTests(AwsEmulatorFixture emulators) : 
 
     private string StartWebhookAnswering500()
     {
-        var port = MedImaging.AppHost.Hosting.Ports.PickFree();
+        var port = MedImaging.Tests.TestHosting.Ports.PickFree();
         _webhook.Prefixes.Add($"http://127.0.0.1:{port}/");
         _webhook.Start();
         _serving = Task.Run(async () =>

@@ -54,7 +54,7 @@ public sealed class StudyGrainDispatcherTests(AwsEmulatorFixture emulators) : IA
         // The next message goes to a silo that did not run that turn (the first would find the study's state in its
         // cache and assume nothing): a second silo over the same table, consuming a queue of its own.
         var otherQueueUrl = await _bed.Aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"{AwsEmulatorFixture.UniqueName("study")}.fifo") { Fifo = true });
-        _bed.Environment["MedImaging__Resources__StudyQueueUrl"] = otherQueueUrl;
+        _bed.Environment["AWS__Resources__StudyQueueUrl"] = otherQueueUrl;
         var silo = await _bed.StartSiloAsync();
 
         // Claims a new study although a turn saved it: starting from the stub would lose the first instance.

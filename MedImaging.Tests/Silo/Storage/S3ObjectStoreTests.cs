@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using MedImaging.Aws.S3;
 using MedImaging.Tests.Aws.S3;
-using MedImaging.AppHost.Hosting;
+using MedImaging.Tests.TestHosting;
 using MedImaging.Pipeline.Steps;
 using MedImaging.Pipeline.Storage;
 using MedImaging.Silo.Storage;

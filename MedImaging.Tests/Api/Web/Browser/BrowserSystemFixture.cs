@@ -1,7 +1,6 @@
-using MedImaging.AppHost.Orchestration;
-using MedImaging.AppHost.Testing;
 using Microsoft.Playwright;
 
+using MedImaging.Tests.AppHost;
 namespace MedImaging.Tests.Api.Web.Browser;
 
 /// <summary>
@@ -14,7 +13,7 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
     /// <summary>Debian's chromium (scripts/install-deps.sh); Playwright's own browser download is not reachable here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private DistributedApplication? _app;
+    private MedImagingApp? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -22,7 +21,7 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var starting = DistributedApplicationTestingBuilder.StartAsync();
+        var starting = MedImagingApp.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

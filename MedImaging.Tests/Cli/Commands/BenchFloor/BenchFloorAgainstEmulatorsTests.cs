@@ -24,7 +24,7 @@ public sealed partial class BenchFloorAgainstEmulatorsTests(AwsEmulatorFixture f
         var errors = new StringWriter();
         string[] arguments =
         [
-            "bench", "floor", "--dynamodb", fixture.Emulators.DynamoDbUrl.ToString(), "--fauxqs", fixture.Emulators.FauxqsUrl.ToString(),
+            "bench", "floor", "--dynamodb", fixture.AwsOptions.ServiceUrl.DynamoDb!, "--fauxqs", fixture.AwsOptions.ServiceUrl.S3!,
             "--instances", instances.ToString(CultureInfo.InvariantCulture), "--warmup", warmup.ToString(CultureInfo.InvariantCulture),
             "--concurrency", "3", "--no-peer", "--system-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
             "--source", TestCorpus.File("study_knee_s1_01.dcm"),

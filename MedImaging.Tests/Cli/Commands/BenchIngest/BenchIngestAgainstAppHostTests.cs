@@ -19,9 +19,9 @@ public sealed partial class BenchIngestAgainstAppHostTests
     [Fact]
     public async Task Pipelined_then_closed_runs_complete_every_study_and_print_the_cpu_of_each_process()
     {
-        using var host = AppHostProcess.Start("--api-port", "0", "--silo-port", "0", "--dynamodb-port", "0", "--fauxqs-port", "0");
-        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
-        var api = ApiLine().Match(host.Output).Groups[1].Value;
+        using var host = AppHostProcess.Start();
+        await host.WaitUntilReadyAsync();
+        var api = host.ApiUrl;
 
         // Pages of 3 studies read every 400 ms: a poll reads several pages, so the poller must follow the cursor.
         var pipelined = await RunAsync(api, host.Id, 24, "--list-page-size", "3", "--list-poll-ms", "400", "--max-in-flight", "6");
@@ -52,9 +52,9 @@ public sealed partial class BenchIngestAgainstAppHostTests
     [CpuBudgetFact]
     public async Task Under_a_cpu_budget_the_silo_and_api_run_in_its_group_and_go_back_afterwards()
     {
-        using var host = AppHostProcess.Start("--api-port", "0", "--silo-port", "0", "--dynamodb-port", "0", "--fauxqs-port", "0");
-        await host.WaitForOutputAsync("Ready in", TimeSpan.FromSeconds(120));
-        var api = ApiLine().Match(host.Output).Groups[1].Value;
+        using var host = AppHostProcess.Start();
+        await host.WaitUntilReadyAsync();
+        var api = host.ApiUrl;
         var services = ProcessCpuSnapshot.Take(host.Id)!.Processes
             .Where(p => p.Value.Role is ProcessRoles.Silo or ProcessRoles.Api).Select(p => p.Key).ToList();
         Assert.Equal(2, services.Count);
@@ -114,9 +114,6 @@ public sealed partial class BenchIngestAgainstAppHostTests
         Assert.True(match.Success, $"no match for {pattern}:\n{report}");
         return [.. match.Groups.Values.Skip(1).Select(g => double.Parse(g.Value, CultureInfo.InvariantCulture))];
     }
-
-    [GeneratedRegex(@"Api:\s+(http://127\.0\.0\.1:\d+/?)")]
-    private static partial Regex ApiLine();
 
     [GeneratedRegex(@"^      (\S.{0,28}?)\s+([\d.]+) ms per instance \(")]
     private static partial Regex CpuLine();

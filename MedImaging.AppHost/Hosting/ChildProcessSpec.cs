@@ -1,7 +1,0 @@
-namespace MedImaging.AppHost.Hosting;
-
-/// <summary>How to start one child process of the distributed app.</summary>
-public sealed record ChildProcessSpec(string Name, string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory)
-{
-    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
-}
