@@ -15,12 +15,12 @@ if (!useRealAws)
 var silo = builder.AddProject<Projects.MedImaging_Silo>("silo")
     .WithReference(aws).WaitFor(aws)
     .WithReplicas(builder.Configuration.GetValue("silos", 1))
-    .WithHttpHealthCheck("/health")
+    .WithServiceHealthCheck()
     .WithDeadLetterRedriveCommand();
 
 builder.AddProject<Projects.MedImaging_Api>("api")
     .WithReference(aws).WaitFor(aws)
-    .WithHttpHealthCheck("/health")
+    .WithServiceHealthCheck()
     .WithUrlsPrintedWhenReady(silo);
 
 builder.Build().Run();

@@ -11,7 +11,7 @@ namespace MedImaging.Infrastructure;
 
 /// <summary>
 /// Every AWS resource of MedImaging: the buckets, the study table, the FIFO study queue with its dead-letter queue
-/// and its timer queue, and the study-events topic. The one definition used both for real AWS (cdk deploy) and, through its synthesized
+/// and its timer queue, the study-events topic and the alarms an operator needs. The one definition used both for real AWS (cdk deploy) and, through its synthesized
 /// template, to provision the local emulators.
 /// </summary>
 public sealed class MedImagingStack : Stack
@@ -81,6 +81,7 @@ public sealed class MedImagingStack : Stack
             Encryption = QueueEncryption.SQS_MANAGED,
         });
         Output(StackOutputs.StudyTimerQueueUrl, timerQueue.QueueUrl);
+        _ = new PipelineAlarms(this, "Alarms", prefix, studyQueue, deadLetterQueue);
 
         var topic = new Topic(this, "StudyEventsTopic", new TopicProps { TopicName = $"{prefix}-study-events" });
         Output(StackOutputs.StudyEventsTopicArn, topic.TopicArn);

@@ -77,7 +77,7 @@ public static class ServiceDefaultsExtensions
     /// <summary><c>/health</c>: every registered check (dependencies included); <c>/alive</c>: only the liveness checks.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath);
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;
     }

@@ -37,6 +37,10 @@ public static class Extensions
         builder.Services.AddSingleton<SiloTelemetry>();
         builder.Services.AddHostedService<StudyTimerForwarder>();
         builder.Services.AddSingleton<DeadLetters.DeadLetterRedrive>();
+        builder.Services.AddSingleton<Monitoring.PipelineAlarmMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Monitoring.PipelineAlarmMonitor>());
+        // Not tagged "live": a degraded pipeline still serves; the dashboard shows why.
+        builder.Services.AddHealthChecks().AddCheck<Monitoring.PipelineAlarmsHealthCheck>("pipeline-alarms");
     }
 
     /// <summary>

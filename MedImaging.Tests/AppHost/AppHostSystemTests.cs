@@ -99,7 +99,7 @@ public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
     }
 
     [Fact]
-    public async Task The_redrive_command_moves_dead_lettered_messages_back_to_the_study_queue()
+    public async Task A_dead_letter_turns_the_silo_degraded_in_the_dashboard_and_the_redrive_command_moves_it_back()
     {
         using var sqs = SqsClient.Create(App.AwsOptions);
         var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
@@ -110,12 +110,23 @@ public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
             MessageDeduplicationId = Guid.NewGuid().ToString("N"),
         });
 
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await App.App.ResourceNotifications.WaitForResourceAsync("silo",
+                e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, timeout.Token);
+        }
+
         var result = await App.App.ResourceCommands.ExecuteCommandAsync("silo", DeadLetterCommandExtensions.CommandName);
 
         Assert.True(result.Success, result.Message);
         Assert.Contains("\"moved\":1", result.Message);
         var left = await sqs.GetQueueAttributesAsync(App.ResourceNames.StudyDeadLetterQueueUrl);
         Assert.Equal("0", left[SqsQueueAttributes.ApproximateNumberOfMessages]);
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await App.App.ResourceNotifications.WaitForResourceAsync("silo",
+                e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
+        }
     }
 
     private static bool ContainsWord(string text, string value)

@@ -170,4 +170,33 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
         var expected = new ResourceNames().ToSettings().Select(s => s.Key).Order();
         Assert.Equal(expected, outputs.Keys.Order());
     }
+
+    [Fact]
+    public void Alarms_watch_dead_letters_the_oldest_pending_message_and_the_failure_rate()
+    {
+        Template.ResourceCountIs("AWS::CloudWatch::Alarm", 3);
+        Template.HasResourceProperties("AWS::CloudWatch::Alarm", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["AlarmName"] = "medimaging-dead-letters",
+            ["MetricName"] = "ApproximateNumberOfMessagesVisible",
+            ["Namespace"] = "AWS/SQS",
+            ["Threshold"] = 1,
+            ["ComparisonOperator"] = "GreaterThanOrEqualToThreshold",
+        }));
+        Template.HasResourceProperties("AWS::CloudWatch::Alarm", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["AlarmName"] = "medimaging-oldest-pending",
+            ["MetricName"] = "ApproximateAgeOfOldestMessage",
+            ["Threshold"] = 900,
+        }));
+        Template.HasResourceProperties("AWS::CloudWatch::Alarm", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["AlarmName"] = "medimaging-failure-rate",
+            ["Threshold"] = 0.1,
+            ["Metrics"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Expression"] = "IF(failed + completed >= 10, failed / (failed + completed), 0)",
+            })]),
+        }));
+    }
 }

@@ -37,6 +37,49 @@ public sealed class ServiceDefaultsTests
     }
 
     [Fact]
+    public async Task Health_says_which_check_is_degraded_and_why()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        builder.Services.AddHealthChecks().AddCheck("pipeline-alarms", () => HealthCheckResult.Degraded("3 dead-lettered study message(s)"));
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = AddressOf(app) };
+
+        using var response = await http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded\npipeline-alarms: Degraded 3 dead-lettered study message(s)", await response.Content.ReadAsStringAsync());
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Health_probes_write_no_information_log_lines_while_other_requests_are_traced()
+    {
+        var logged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        builder.Logging.AddProvider(new RecordingLoggerProvider(logged));
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = AddressOf(app) };
+        logged.Clear();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await http.GetAsync("/health")).EnsureSuccessStatusCode();
+            (await http.GetAsync("/alive")).EnsureSuccessStatusCode();
+        }
+
+        Assert.Empty(logged);
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Spans_metrics_and_logs_are_exported_over_otlp_when_an_endpoint_is_set()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
@@ -84,4 +127,24 @@ public sealed class ServiceDefaultsTests
 
     private static Uri AddressOf(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>Records every log line at Information or above, as the console would print it.</summary>
+    private sealed class RecordingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, lines);
+
+        public void Dispose() { }
+
+        private sealed class Recorder(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) lines.Enqueue($"{category}: {formatter(state, exception)}");
+            }
+        }
+    }
 }
