@@ -1,0 +1,177 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using MedImaging.Orleans.DynamoDB.Shared;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace MedImaging.Orleans.DynamoDB.Persistence;
+
+/// <summary>
+/// Orleans grain storage on DynamoDB: one item per grain and state name. A write succeeds only if the stored ETag is
+/// the one the grain read (or no item exists for a grain that read nothing); otherwise it throws
+/// <see cref="InconsistentStateException"/> and changes nothing.
+/// </summary>
+internal sealed class DynamoDBGrainStorage(
+    string name,
+    DynamoDBOrleansOptions options,
+    string serviceId,
+    IGrainStorageSerializer serializer,
+    IActivatorProvider activators,
+    ILogger<DynamoDBGrainStorage> logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly IAmazonDynamoDB _client = DynamoDBClientFactory.Create(options);
+
+    private string Table => options.GrainStateTableName;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(DynamoDBGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, InitializeAsync);
+
+    private Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        PersistenceLog.Initializing(logger, name, Table);
+        return DynamoDBTables.EnsureAsync(_client, options, GrainStateTable.CreateRequest(Table), logger, cancellationToken);
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var response = await _client.GetItemAsync(new GetItemRequest
+        {
+            TableName = Table,
+            Key = GrainStateItem.KeyOf(GrainReference(grainId), stateName),
+            ConsistentRead = true,
+        });
+        if (response.Item is not { Count: > 0 } item)
+        {
+            grainState.State = Create<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        var stored = GrainStateItem.FromItem(item);
+        grainState.ETag = stored.ETag.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = stored.State is not null;
+        grainState.State = stored.State is { } bytes ? serializer.Deserialize<T>(new BinaryData(bytes)) : Create<T>();
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var expected = ParseETag(grainState.ETag, stateName, grainId);
+        var next = new GrainStateItem(GrainReference(grainId), stateName, serializer.Serialize(grainState.State).ToArray(), NextETag(expected));
+        var size = next.SizeInBytes();
+        if (size > GrainStateTable.MaxItemBytes)
+            throw new GrainStateTooLargeException(stateName, next.GrainReference, size);
+
+        await PutAsync(next, expected, grainState.ETag);
+        grainState.ETag = next.ETag.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var expected = ParseETag(grainState.ETag, stateName, grainId);
+        var grainReference = GrainReference(grainId);
+        if (options.DeleteStateOnClear)
+        {
+            await DeleteAsync(grainReference, stateName, expected, grainState.ETag);
+            grainState.ETag = null;
+        }
+        else
+        {
+            // An item without state keeps the ETag sequence, so a writer that read before the clear still conflicts.
+            var cleared = new GrainStateItem(grainReference, stateName, null, NextETag(expected));
+            await PutAsync(cleared, expected, grainState.ETag);
+            grainState.ETag = cleared.ETag.ToString(CultureInfo.InvariantCulture);
+        }
+
+        grainState.State = Create<T>();
+        grainState.RecordExists = false;
+    }
+
+    private async Task PutAsync(GrainStateItem item, long? expectedETag, string? currentETag)
+    {
+        var request = new PutItemRequest
+        {
+            TableName = Table,
+            Item = item.ToItem(),
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+        ApplyCondition(expectedETag, c => request.ConditionExpression = c, n => request.ExpressionAttributeNames = n, v => request.ExpressionAttributeValues = v);
+        try
+        {
+            await _client.PutItemAsync(request);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw Conflict(item.GrainType, item.GrainReference, e, currentETag);
+        }
+    }
+
+    private async Task DeleteAsync(string grainReference, string stateName, long? expectedETag, string? currentETag)
+    {
+        var request = new DeleteItemRequest
+        {
+            TableName = Table,
+            Key = GrainStateItem.KeyOf(grainReference, stateName),
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+        ApplyCondition(expectedETag, c => request.ConditionExpression = c, n => request.ExpressionAttributeNames = n, v => request.ExpressionAttributeValues = v);
+        try
+        {
+            await _client.DeleteItemAsync(request);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw Conflict(stateName, grainReference, e, currentETag);
+        }
+    }
+
+    // No ETag: the grain read nothing, so nothing may be stored. An ETag: the stored one must still be it.
+    private static void ApplyCondition(
+        long? expectedETag,
+        Action<string> setCondition,
+        Action<Dictionary<string, string>> setNames,
+        Action<Dictionary<string, AttributeValue>> setValues)
+    {
+        if (expectedETag is not { } etag)
+        {
+            setCondition($"attribute_not_exists({GrainStateTable.GrainReference})");
+            return;
+        }
+
+        setCondition("#etag = :etag");
+        setNames(new() { ["#etag"] = GrainStateTable.ETag });
+        setValues(new() { [":etag"] = DynamoDBItems.N(etag) });
+    }
+
+    private InconsistentStateException Conflict(string stateName, string grainReference, ConditionalCheckFailedException e, string? currentETag)
+    {
+        var stored = e.Item is { Count: > 0 } item ? item.GetLong(GrainStateTable.ETag).ToString(CultureInfo.InvariantCulture) : null;
+        PersistenceLog.Conflict(logger, stateName, grainReference, stored, currentETag);
+        return new InconsistentStateException(
+            $"The state '{stateName}' of grain {grainReference} changed since it was read (stored ETag {stored ?? "none"}, grain's ETag {currentETag ?? "none"}).",
+            stored,
+            currentETag,
+            e);
+    }
+
+    private static long? ParseETag(string? etag, string stateName, GrainId grainId)
+    {
+        if (etag is null)
+            return null;
+        return long.TryParse(etag, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InconsistentStateException($"The state '{stateName}' of grain {grainId} has ETag '{etag}', which this storage never issued.", null, etag);
+    }
+
+    // Microsoft's provider starts a grain's ETags at 0.
+    private static long NextETag(long? expected) => expected is { } etag ? etag + 1 : 0;
+
+    private string GrainReference(GrainId grainId) => $"{serviceId}_{grainId}";
+
+    private T Create<T>() => activators.GetActivator<T>().Create();
+}
