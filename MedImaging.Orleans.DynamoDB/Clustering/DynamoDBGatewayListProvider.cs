@@ -11,7 +11,7 @@ using Orleans.Runtime;
 namespace MedImaging.Orleans.DynamoDB.Clustering;
 
 /// <summary>The gateways a client may connect to: active silos of its cluster that accept clients.</summary>
-internal sealed class DynamoDBGatewayListProvider : IGatewayListProvider
+internal sealed class DynamoDBGatewayListProvider : IGatewayListProvider, IDisposable
 {
     private readonly IAmazonDynamoDB _client;
     private readonly DynamoDBOrleansOptions _options;
@@ -67,4 +67,6 @@ internal sealed class DynamoDBGatewayListProvider : IGatewayListProvider
             item.GetInt(SiloTable.ProxyPort),
             item.GetInt(SiloTable.Generation)).ToGatewayUri())];
     }
+
+    public void Dispose() => _client.Dispose();
 }

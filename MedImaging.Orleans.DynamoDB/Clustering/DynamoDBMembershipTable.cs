@@ -14,7 +14,7 @@ namespace MedImaging.Orleans.DynamoDB.Clustering;
 /// Orleans membership on DynamoDB. Every change writes the silo item and the version item in one transaction,
 /// each conditional on the ETag the caller read, so of two silos racing on the same table version only one wins.
 /// </summary>
-internal sealed class DynamoDBMembershipTable : IMembershipTable
+internal sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
 {
     // A query sees each item as committed but not a transaction as a whole; a silo item newer than the version
     // item means a transaction was half-visible, and the read is repeated.
@@ -217,4 +217,6 @@ internal sealed class DynamoDBMembershipTable : IMembershipTable
 
     private static bool TryParseETag(string? etag, out int value) =>
         int.TryParse(etag, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    public void Dispose() => _client.Dispose();
 }

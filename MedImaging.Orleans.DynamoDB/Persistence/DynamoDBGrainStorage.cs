@@ -21,7 +21,7 @@ internal sealed class DynamoDBGrainStorage(
     string serviceId,
     IGrainStorageSerializer serializer,
     IActivatorProvider activators,
-    ILogger<DynamoDBGrainStorage> logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+    ILogger<DynamoDBGrainStorage> logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly IAmazonDynamoDB _client = DynamoDBClientFactory.Create(options);
 
@@ -174,4 +174,6 @@ internal sealed class DynamoDBGrainStorage(
     private string GrainReference(GrainId grainId) => $"{serviceId}_{grainId}";
 
     private T Create<T>() => activators.GetActivator<T>().Create();
+
+    public void Dispose() => _client.Dispose();
 }

@@ -14,7 +14,7 @@ namespace MedImaging.Orleans.DynamoDB.Reminders;
 /// Orleans reminders on DynamoDB. Ranges of the hash ring are read from the ServiceId/GrainHash index; a range is
 /// (begin, end], and begin &gt;= end wraps around zero.
 /// </summary>
-internal sealed class DynamoDBReminderTable : IReminderTable
+internal sealed class DynamoDBReminderTable : IReminderTable, IDisposable
 {
     private readonly IAmazonDynamoDB _client;
     private readonly DynamoDBOrleansOptions _options;
@@ -136,4 +136,6 @@ internal sealed class DynamoDBReminderTable : IReminderTable
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         });
+
+    public void Dispose() => _client.Dispose();
 }
