@@ -24,6 +24,30 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     }
 }
 
+public interface IBlobGrain : IGrainWithStringKey
+{
+    Task Save(int bytes);
+
+    Task<int> Length();
+}
+
+[GenerateSerializer]
+public sealed record Blob([property: Id(0)] byte[] Data);
+
+/// <summary>Keeps a blob of a requested size in the default grain storage.</summary>
+public sealed class BlobGrain([PersistentState("blob")] IPersistentState<Blob> state) : Grain, IBlobGrain
+{
+    public Task Save(int bytes)
+    {
+        var data = new byte[bytes];
+        Random.Shared.NextBytes(data);
+        state.State = new Blob(data);
+        return state.WriteStateAsync();
+    }
+
+    public Task<int> Length() => Task.FromResult(state.RecordExists ? state.State.Data.Length : 0);
+}
+
 public interface IReminderProbeGrain : IGrainWithStringKey
 {
     Task Arm(TimeSpan dueTime, TimeSpan period);
