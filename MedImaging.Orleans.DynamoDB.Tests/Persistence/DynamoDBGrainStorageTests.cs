@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using MedImaging.Orleans.DynamoDB.Persistence;
 using MedImaging.Orleans.DynamoDB.Tests.Infrastructure;
 using Orleans;
+using Orleans.Runtime;
 using Orleans.Storage;
 using static MedImaging.Orleans.DynamoDB.Tests.Persistence.GrainStorageFactory;
 
@@ -207,6 +208,23 @@ public sealed class DynamoDBGrainStorageTests(DynamoDbLocalFixture dynamo)
         Assert.Equal(StateName, item["GrainType"].S);
         Assert.NotNull(item["GrainState"].B);
         Assert.Equal("0", item["ETag"].N);
+    }
+
+    [Fact]
+    public async Task A_DynamoDB_failure_surfaces_as_an_OrleansException_without_the_SDK_exception_inside()
+    {
+        var missing = Unique.Id("missing");
+        var storage = await CreateAsync(dynamo, _serviceId, o => o.GrainStateTableName = missing, initialize: false);
+
+        var read = await Assert.ThrowsAsync<OrleansException>(() => storage.ReadStateAsync(StateName, _grain, Empty<CounterState>()));
+        var write = await Assert.ThrowsAsync<OrleansException>(() => storage.WriteStateAsync(StateName, _grain, Empty<CounterState>()));
+
+        Assert.All([read, write], e =>
+        {
+            Assert.Contains(missing, e.Message);
+            Assert.Contains(nameof(Amazon.DynamoDBv2.Model.ResourceNotFoundException), e.Message);
+            Assert.Null(e.InnerException);
+        });
     }
 
     private async Task<GrainState<CounterState>> Read(DynamoDBGrainStorage storage)

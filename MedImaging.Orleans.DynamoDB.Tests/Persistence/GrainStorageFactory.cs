@@ -15,7 +15,8 @@ internal static class GrainStorageFactory
 {
     private static readonly ServiceProvider Services = new ServiceCollection().AddSerializer().BuildServiceProvider();
 
-    public static async Task<DynamoDBGrainStorage> CreateAsync(DynamoDbLocalFixture dynamo, string serviceId, Action<DynamoDBOrleansOptions>? configure = null)
+    public static async Task<DynamoDBGrainStorage> CreateAsync(
+        DynamoDbLocalFixture dynamo, string serviceId, Action<DynamoDBOrleansOptions>? configure = null, bool initialize = true)
     {
         var storage = new DynamoDBGrainStorage(
             "test",
@@ -24,9 +25,13 @@ internal static class GrainStorageFactory
             new OrleansGrainStorageSerializer(Services.GetRequiredService<Serializer>()),
             Services.GetRequiredService<IActivatorProvider>(),
             NullLogger<DynamoDBGrainStorage>.Instance);
-        var lifecycle = new SiloLifecycleStub();
-        storage.Participate(lifecycle);
-        await lifecycle.StartAsync();
+        if (initialize)
+        {
+            var lifecycle = new SiloLifecycleStub();
+            storage.Participate(lifecycle);
+            await lifecycle.StartAsync();
+        }
+
         return storage;
     }
 

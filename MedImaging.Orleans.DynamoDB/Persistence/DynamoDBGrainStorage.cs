@@ -38,12 +38,21 @@ internal sealed class DynamoDBGrainStorage(
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var response = await _client.GetItemAsync(new GetItemRequest
+        GetItemResponse response;
+        try
         {
-            TableName = Table,
-            Key = GrainStateItem.KeyOf(GrainReference(grainId), stateName),
-            ConsistentRead = true,
-        });
+            response = await _client.GetItemAsync(new GetItemRequest
+            {
+                TableName = Table,
+                Key = GrainStateItem.KeyOf(GrainReference(grainId), stateName),
+                ConsistentRead = true,
+            });
+        }
+        catch (Exception e) when (DynamoDBErrors.IsSdkException(e))
+        {
+            throw Failure(e, "read", stateName, GrainReference(grainId));
+        }
+
         if (response.Item is not { Count: > 0 } item)
         {
             grainState.State = Create<T>();
@@ -109,6 +118,10 @@ internal sealed class DynamoDBGrainStorage(
         {
             throw Conflict(item.GrainType, item.GrainReference, e, currentETag);
         }
+        catch (Exception e) when (DynamoDBErrors.IsSdkException(e))
+        {
+            throw Failure(e, "write", item.GrainType, item.GrainReference);
+        }
     }
 
     private async Task DeleteAsync(string grainReference, string stateName, long? expectedETag, string? currentETag)
@@ -127,6 +140,10 @@ internal sealed class DynamoDBGrainStorage(
         catch (ConditionalCheckFailedException e)
         {
             throw Conflict(stateName, grainReference, e, currentETag);
+        }
+        catch (Exception e) when (DynamoDBErrors.IsSdkException(e))
+        {
+            throw Failure(e, "delete", stateName, grainReference);
         }
     }
 
@@ -155,8 +172,13 @@ internal sealed class DynamoDBGrainStorage(
         return new InconsistentStateException(
             $"The state '{stateName}' of grain {grainReference} changed since it was read (stored ETag {stored ?? "none"}, grain's ETag {currentETag ?? "none"}).",
             stored,
-            currentETag,
-            e);
+            currentETag);
+    }
+
+    private OrleansException Failure(Exception e, string operation, string stateName, string grainReference)
+    {
+        PersistenceLog.Failed(logger, e, operation, stateName, grainReference, Table);
+        return DynamoDBErrors.Wrap(e, $"DynamoDB grain storage: {operation} of the state '{stateName}' of grain {grainReference} in table {Table}");
     }
 
     private static long? ParseETag(string? etag, string stateName, GrainId grainId)
