@@ -170,6 +170,31 @@ public sealed class DynamoDBReminderTableTests(DynamoDbLocalFixture dynamo) : IA
         Assert.True(await _table.RemoveRow(grain, "legacy", "12345"));
     }
 
+    [Fact]
+    public async Task A_DynamoDB_failure_surfaces_as_an_OrleansException_without_the_SDK_exception_inside()
+    {
+        var missing = Unique.Id("missing");
+        var table = new DynamoDBReminderTable(
+            new FixedOptionsMonitor<DynamoDBOrleansOptions>(dynamo.Options(o => o.ReminderTableName = missing)),
+            Options.Create(new ClusterOptions { ServiceId = _serviceId }),
+            NullLogger<DynamoDBReminderTable>.Instance);
+
+        var failures = new List<OrleansException>
+        {
+            await Assert.ThrowsAsync<OrleansException>(() => table.UpsertRow(Entry(Grain("a"), "r"))),
+            await Assert.ThrowsAsync<OrleansException>(() => table.ReadRow(Grain("a"), "r")),
+            await Assert.ThrowsAsync<OrleansException>(() => table.ReadRows(Grain("a"))),
+            await Assert.ThrowsAsync<OrleansException>(() => table.ReadRows(1, 2)),
+            await Assert.ThrowsAsync<OrleansException>(() => table.RemoveRow(Grain("a"), "r", "1")),
+        };
+
+        Assert.All(failures, e =>
+        {
+            Assert.Contains(missing, e.Message);
+            Assert.Null(e.InnerException);
+        });
+    }
+
     private static bool InRange(uint hash, uint begin, uint end) =>
         begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
 

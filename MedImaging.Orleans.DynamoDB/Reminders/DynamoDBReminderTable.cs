@@ -42,12 +42,12 @@ internal sealed class DynamoDBReminderTable : IReminderTable, IDisposable
 
     public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
     {
-        var response = await _client.GetItemAsync(new GetItemRequest
+        var response = await GuardAsync($"reading reminder {reminderName} of {grainId}", () => _client.GetItemAsync(new GetItemRequest
         {
             TableName = Table,
             Key = ReminderItem.Key(_serviceId, grainId, reminderName),
             ConsistentRead = true,
-        });
+        }));
         return response.Item is { Count: > 0 } item ? ReminderItem.ToEntry(item) : null;
     }
 
@@ -77,7 +77,9 @@ internal sealed class DynamoDBReminderTable : IReminderTable, IDisposable
     {
         // A fresh random ETag per write, as Microsoft's provider does: an older ETag never matches again.
         var etag = Random.Shared.NextInt64(1, long.MaxValue).ToString(CultureInfo.InvariantCulture);
-        await _client.PutItemAsync(new PutItemRequest { TableName = Table, Item = ReminderItem.ToItem(_serviceId, entry, etag) });
+        await GuardAsync(
+            $"writing reminder {entry.ReminderName} of {entry.GrainId}",
+            () => _client.PutItemAsync(new PutItemRequest { TableName = Table, Item = ReminderItem.ToItem(_serviceId, entry, etag) }));
         entry.ETag = etag;
         return etag;
     }
@@ -101,6 +103,10 @@ internal sealed class DynamoDBReminderTable : IReminderTable, IDisposable
         catch (ConditionalCheckFailedException)
         {
             return false;
+        }
+        catch (Exception e) when (DynamoDBErrors.IsSdkException(e))
+        {
+            throw Failure(e, $"removing reminder {reminderName} of {grainId}");
         }
     }
 
@@ -128,14 +134,33 @@ internal sealed class DynamoDBReminderTable : IReminderTable, IDisposable
 
     private Task<List<Dictionary<string, AttributeValue>>> QueryIndexAsync(
         string index, string keyCondition, Dictionary<string, string> names, Dictionary<string, AttributeValue> values) =>
-        _client.QueryAllAsync(new QueryRequest
+        GuardAsync($"querying reminders on index {index}", () => _client.QueryAllAsync(new QueryRequest
         {
             TableName = Table,
             IndexName = index,
             KeyConditionExpression = keyCondition,
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
-        });
+        }));
+
+    // Reminder calls come from grains (register, unregister, get): their failures must reach the grain intact.
+    private async Task<T> GuardAsync<T>(string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (DynamoDBErrors.IsSdkException(e))
+        {
+            throw Failure(e, what);
+        }
+    }
+
+    private OrleansException Failure(Exception e, string what)
+    {
+        RemindersLog.Failed(_logger, e, what, Table);
+        return DynamoDBErrors.Wrap(e, $"DynamoDB reminder table {Table}: {what}");
+    }
 
     public void Dispose() => _client.Dispose();
 }
