@@ -103,13 +103,16 @@ internal sealed class DynamoDBGrainStorage(
 
     private async Task PutAsync(GrainStateItem item, long? expectedETag, string? currentETag)
     {
+        var (condition, names, values) = Condition(expectedETag);
         var request = new PutItemRequest
         {
             TableName = Table,
             Item = item.ToItem(),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
-        ApplyCondition(expectedETag, c => request.ConditionExpression = c, n => request.ExpressionAttributeNames = n, v => request.ExpressionAttributeValues = v);
         try
         {
             await _client.PutItemAsync(request);
@@ -126,13 +129,16 @@ internal sealed class DynamoDBGrainStorage(
 
     private async Task DeleteAsync(string grainReference, string stateName, long? expectedETag, string? currentETag)
     {
+        var (condition, names, values) = Condition(expectedETag);
         var request = new DeleteItemRequest
         {
             TableName = Table,
             Key = GrainStateItem.KeyOf(grainReference, stateName),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
-        ApplyCondition(expectedETag, c => request.ConditionExpression = c, n => request.ExpressionAttributeNames = n, v => request.ExpressionAttributeValues = v);
         try
         {
             await _client.DeleteItemAsync(request);
@@ -148,22 +154,10 @@ internal sealed class DynamoDBGrainStorage(
     }
 
     // No ETag: the grain read nothing, so nothing may be stored. An ETag: the stored one must still be it.
-    private static void ApplyCondition(
-        long? expectedETag,
-        Action<string> setCondition,
-        Action<Dictionary<string, string>> setNames,
-        Action<Dictionary<string, AttributeValue>> setValues)
-    {
-        if (expectedETag is not { } etag)
-        {
-            setCondition($"attribute_not_exists({GrainStateTable.GrainReference})");
-            return;
-        }
-
-        setCondition("#etag = :etag");
-        setNames(new() { ["#etag"] = GrainStateTable.ETag });
-        setValues(new() { [":etag"] = DynamoDBItems.N(etag) });
-    }
+    private static (string Expression, Dictionary<string, string>? Names, Dictionary<string, AttributeValue>? Values) Condition(long? expectedETag) =>
+        expectedETag is { } etag
+            ? ("#etag = :etag", new() { ["#etag"] = GrainStateTable.ETag }, new() { [":etag"] = DynamoDBItems.N(etag) })
+            : ($"attribute_not_exists({GrainStateTable.GrainReference})", null, null);
 
     private InconsistentStateException Conflict(string stateName, string grainReference, ConditionalCheckFailedException e, string? currentETag)
     {
