@@ -1,0 +1,6 @@
+namespace MedImaging.Orleans.DynamoDB.Tests.Infrastructure;
+
+internal static class Unique
+{
+    public static string Id(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+}
