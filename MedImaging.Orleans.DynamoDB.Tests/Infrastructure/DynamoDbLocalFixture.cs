@@ -54,7 +54,9 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
         foreach (var argument in (string[])
         [
             "-c", ExitWithTestHost, "sh", "java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-            "-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar",
+            // Our launcher binds DynamoDB Local to 127.0.0.1 (its own command line listens on every interface).
+            "-Djava.library.path=./DynamoDBLocal_lib",
+            "-cp", $"{Path.Combine(TestCorpus.RepositoryRoot, "tools", "emulators", "build")}:DynamoDBLocal.jar:DynamoDBLocal_lib/*", "LoopbackDynamoDbLocal",
             "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-inMemory", "-sharedDb", "-disableTelemetry",
         ])
             start.ArgumentList.Add(argument);
@@ -129,10 +131,9 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             ?? throw new InvalidOperationException($"DynamoDBLocal.jar not found under {lib}: run scripts/install-deps.sh.");
     }
 
-    // DynamoDB Local cannot bind loopback only: the port must be free on every interface.
     private static int FreePort()
     {
-        var listener = new TcpListener(IPAddress.Any, 0);
+        var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
