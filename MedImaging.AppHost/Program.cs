@@ -21,6 +21,6 @@ var silo = builder.AddProject<Projects.MedImaging_Silo>("silo")
 builder.AddProject<Projects.MedImaging_Api>("api")
     .WithReference(aws).WaitFor(aws)
     .WithServiceHealthCheck()
-    .WithUrlsPrintedWhenReady(silo);
+    .WithUrlsPrintedWhenReady(aws, silo);
 
 builder.Build().Run();

@@ -5,13 +5,12 @@ namespace MedImaging.AppHost.Hosting;
 
 public static class ReadyUrlsExtensions
 {
-    private static readonly Stopwatch SinceStart = Stopwatch.StartNew();
-
     /// <summary>
     /// Once the Api and every resource it runs with are healthy, prints where the Api and its web page are (after the
     /// dashboard's own line) and how long the start took.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithUrlsPrintedWhenReady(this IResourceBuilder<ProjectResource> api, params IResourceBuilder<IResource>[] alsoWaitFor) =>
+    public static IResourceBuilder<ProjectResource> WithUrlsPrintedWhenReady(
+        this IResourceBuilder<ProjectResource> api, IResourceBuilder<AwsCdkStackResource> aws, params IResourceBuilder<IResource>[] alsoWaitFor) =>
         api.OnResourceReady(async (resource, @event, cancellationToken) =>
         {
             var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
@@ -23,6 +22,10 @@ public static class ReadyUrlsExtensions
             Console.WriteLine($"Api:       {url}/api/studies");
             Console.WriteLine($"Web page:  {url}/");
             Console.WriteLine($"OpenAPI:   {url}/openapi/v1.json");
-            Console.WriteLine($"Every resource healthy {SinceStart.Elapsed.TotalSeconds:0.0} s after the AppHost started. Ctrl+C stops everything.");
+            if (aws.Resource.Emulators is { } emulators)
+            {
+                Console.WriteLine($"Emulators: DynamoDB Local {emulators.DynamoDbUrl}, fauxqs (S3, SQS, SNS) {emulators.FauxqsUrl}");
+            }
+            Console.WriteLine($"Every resource healthy {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:0.0} s after the AppHost started. Ctrl+C stops everything.");
         });
 }
