@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace MedImaging.Aws.S3;
 
-internal static class ChunkStream
+public static class ChunkStream
 {
     /// <summary>A read-only stream over a chunk, without copying it when it is backed by an array.</summary>
     public static MemoryStream Over(ReadOnlyMemory<byte> chunk) =>

@@ -1,3 +1,4 @@
+using Amazon.S3;
 using MedImaging.Aws.S3;
 using StoredObject = MedImaging.Pipeline.Storage.StoredObject;
 using MedImaging.Pipeline.Storage;
@@ -7,9 +8,10 @@ namespace MedImaging.Silo.Storage;
 /// <summary>
 /// The pipeline's object store on S3, through our lean <see cref="S3ObjectClient"/> (the hot path: one GET, four
 /// PUTs and two COPYs per instance). Failures come out as step failures (<see cref="S3Failures"/>), so the
-/// pipeline's retry policy decides: throttling, 5xx and network errors are retried, refusals are not.
+/// pipeline's retry policy decides: throttling, 5xx and network errors are retried, refusals are not. An output larger
+/// than one part goes by multipart upload (<see cref="S3MultipartPut"/>): S3 caps a single PUT at 5 GB, fauxqs at 11 MiB.
 /// </summary>
-public sealed class S3ObjectStore(S3ObjectClient s3) : IObjectStore
+public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IObjectStore
 {
     public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken) =>
         GetAsync(location, expectedSha256: null, cancellationToken);
@@ -43,6 +45,11 @@ public sealed class S3ObjectStore(S3ObjectClient s3) : IObjectStore
     {
         try
         {
+            if (content.Length > S3MultipartPut.PartSize && sdk is not null)
+            {
+                await S3MultipartPut.PutAsync(sdk, location.Bucket, location.Key, content, contentType, cancellationToken);
+                return;
+            }
             await s3.PutObjectAsync(location.Bucket, location.Key, content, contentType, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "put", cancellationToken) is { } failure)
