@@ -83,6 +83,11 @@ public sealed class MedImagingStack : Stack
         Output(StackOutputs.StudyTimerQueueUrl, timerQueue.QueueUrl);
         _ = new PipelineAlarms(this, "Alarms", prefix, studyQueue, deadLetterQueue);
 
+        var orleans = new OrleansTables(this, "Orleans", prefix);
+        Output(StackOutputs.OrleansMembershipTable, orleans.Membership.TableName);
+        Output(StackOutputs.OrleansGrainStateTable, orleans.GrainState.TableName);
+        Output(StackOutputs.OrleansReminderTable, orleans.Reminders.TableName);
+
         var topic = new Topic(this, "StudyEventsTopic", new TopicProps { TopicName = $"{prefix}-study-events" });
         Output(StackOutputs.StudyEventsTopicArn, topic.TopicArn);
     }

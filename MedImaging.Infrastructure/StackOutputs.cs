@@ -19,4 +19,9 @@ public static class StackOutputs
     public const string StudyDeadLetterQueueUrl = nameof(ResourceNames.StudyDeadLetterQueueUrl);
     public const string StudyTimerQueueUrl = nameof(ResourceNames.StudyTimerQueueUrl);
     public const string StudyEventsTopicArn = nameof(ResourceNames.StudyEventsTopicArn);
+
+    /// <summary>The Orleans cluster's tables (not study resources: the Silo's and Api's Orleans configuration takes them).</summary>
+    public const string OrleansMembershipTable = "OrleansMembershipTable";
+    public const string OrleansGrainStateTable = "OrleansGrainStateTable";
+    public const string OrleansReminderTable = "OrleansReminderTable";
 }

@@ -13,11 +13,15 @@ namespace MedImaging.Orleans.DynamoDB.Tests.Infrastructure;
 /// </summary>
 internal static class DynamoDBTestCluster
 {
+    /// <summary>Tables that already exist, to be used instead of created.</summary>
+    public sealed record ExistingTables(string Membership, string GrainState, string Reminders);
+
     /// <summary>The silo TestCluster starts second; <see cref="Build"/> can route it through a proxy.</summary>
     public const string SecondSiloName = "Secondary_1";
 
     public static TestCluster Build(
-        DynamoDbLocalFixture dynamo, short silos, string serviceId, string clusterId, string epoch = "", string? secondSiloServiceUrl = null)
+        DynamoDbLocalFixture dynamo, short silos, string serviceId, string clusterId, string epoch = "", string? secondSiloServiceUrl = null,
+        ExistingTables? tables = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.UseTestClusterMembership = false;
@@ -27,6 +31,9 @@ internal static class DynamoDBTestCluster
         builder.Properties["DynamoDB:ServiceUrl"] = dynamo.ServiceUrl;
         builder.Properties["DynamoDB:SecondSiloServiceUrl"] = secondSiloServiceUrl ?? "";
         builder.Properties["ReminderTest:Epoch"] = epoch;
+        builder.Properties["DynamoDB:MembershipTable"] = tables?.Membership ?? "";
+        builder.Properties["DynamoDB:GrainStateTable"] = tables?.GrainState ?? "";
+        builder.Properties["DynamoDB:ReminderTable"] = tables?.Reminders ?? "";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         return builder.Build();
@@ -39,6 +46,14 @@ internal static class DynamoDBTestCluster
             : configuration["DynamoDB:ServiceUrl"];
         options.AccessKey = "local";
         options.SecretKey = "local";
+        if (configuration["DynamoDB:MembershipTable"] is { Length: > 0 } membership)
+        {
+            // Tables someone else defined (the CDK stack): use them as they are, create nothing.
+            options.CreateIfNotExists = false;
+            options.MembershipTableName = membership;
+            options.GrainStateTableName = configuration["DynamoDB:GrainStateTable"]!;
+            options.ReminderTableName = configuration["DynamoDB:ReminderTable"]!;
+        }
     };
 
     private static bool IsSecondSiloRedirected(IConfiguration configuration) =>

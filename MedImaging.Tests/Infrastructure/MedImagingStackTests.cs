@@ -88,7 +88,7 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
     [Fact]
     public void Study_table_has_keys_status_index_point_in_time_recovery_and_ttl()
     {
-        Template.ResourceCountIs("AWS::DynamoDB::Table", 1);
+        Template.ResourceCountIs("AWS::DynamoDB::Table", 4); // the study table and the three Orleans tables
         Template.HasResourceProperties("AWS::DynamoDB::Table", new Dictionary<string, object>
         {
             ["TableName"] = "medimaging-studies",
@@ -167,7 +167,8 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
     {
         var outputs = Template.ToJSON()["Outputs"] as IDictionary<string, object>;
         Assert.NotNull(outputs);
-        var expected = new ResourceNames().ToSettings().Select(s => s.Key).Order();
+        var expected = new ResourceNames().ToSettings().Select(s => s.Key)
+            .Concat([StackOutputs.OrleansMembershipTable, StackOutputs.OrleansGrainStateTable, StackOutputs.OrleansReminderTable]).Order();
         Assert.Equal(expected, outputs.Keys.Order());
     }
 
@@ -197,6 +198,37 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
             {
                 ["Expression"] = "IF(failed + completed >= 10, failed / (failed + completed), 0)",
             })]),
+        }));
+    }
+
+    [Fact]
+    public void Orleans_tables_have_the_key_schemas_of_microsofts_providers()
+    {
+        Template.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["TableName"] = "medimaging-orleans-silos",
+            ["KeySchema"] = new object[]
+            {
+                new Dictionary<string, object> { ["AttributeName"] = "DeploymentId", ["KeyType"] = "HASH" },
+                new Dictionary<string, object> { ["AttributeName"] = "SiloIdentity", ["KeyType"] = "RANGE" },
+            },
+        }));
+        Template.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["TableName"] = "medimaging-orleans-grain-state",
+            ["KeySchema"] = new object[]
+            {
+                new Dictionary<string, object> { ["AttributeName"] = "GrainReference", ["KeyType"] = "HASH" },
+                new Dictionary<string, object> { ["AttributeName"] = "GrainType", ["KeyType"] = "RANGE" },
+            },
+        }));
+        Template.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["TableName"] = "medimaging-orleans-reminders",
+            ["GlobalSecondaryIndexes"] = Match.ArrayWith([
+                Match.ObjectLike(new Dictionary<string, object> { ["IndexName"] = "ServiceIdIndex" }),
+                Match.ObjectLike(new Dictionary<string, object> { ["IndexName"] = "ServiceIdGrainReferenceIndex" }),
+            ]),
         }));
     }
 }
