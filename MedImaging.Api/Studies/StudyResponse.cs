@@ -8,7 +8,8 @@ namespace MedImaging.Api.Studies;
 /// <see cref="Notification"/> (SNS) and <see cref="Webhook"/> say whether each was delivered, is being retried or failed
 /// (attempts, last HTTP status, error code); null when that channel is not configured or not attempted yet: both wait
 /// until <see cref="ReportDelivery"/> says the report was written (delivered) or failed for good. <see cref="Report"/>
-/// links to the report once it is written.
+/// links to the report once it is written. <see cref="Outcomes"/> counts the finished instances that were routed, quarantined
+/// or failed; an instance routed to quarantine shows the status "quarantined", never "done".
 /// </summary>
 public sealed record StudyResponse(
     string Id,
@@ -22,7 +23,8 @@ public sealed record StudyResponse(
     IReadOnlyList<StudyEvent> Timeline,
     DeliveryStatus? Notification = null,
     DeliveryStatus? Webhook = null,
-    DeliveryStatus? ReportDelivery = null);
+    DeliveryStatus? ReportDelivery = null,
+    InstanceOutcomes? Outcomes = null);
 
 public sealed record InstanceResponse(
     string Id,

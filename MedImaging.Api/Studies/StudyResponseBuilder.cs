@@ -6,6 +6,7 @@ using MedImaging.Pipeline.Execution;
 using MedImaging.Pipeline.Routing;
 using MedImaging.Pipeline.Steps;
 using InstanceStatus = MedImaging.Pipeline.Execution.InstanceStatus;
+using AwsInstanceStatus = MedImaging.Aws.Studies.InstanceStatus;
 
 namespace MedImaging.Api.Studies;
 
@@ -21,16 +22,23 @@ public sealed class StudyResponseBuilder(UrlSigner signer, ResourceNames resourc
         var instances = new List<InstanceResponse>();
         foreach (var instance in snapshot.Instances.OrderBy(i => i.ReceivedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
             instances.Add(await BuildAsync(instance));
+        var outcomes = new InstanceOutcomes(
+            instances.Count(i => i.Status == AwsInstanceStatus.Done),
+            instances.Count(i => i.Status == AwsInstanceStatus.Quarantined),
+            instances.Count(i => i.Status == AwsInstanceStatus.Failed));
         return new StudyResponse(study.StudyKey, study.Status, study.CreatedAt, study.UpdatedAt, study.CompletedAt,
-            study.ExpectedInstances, report, instances, study.Timeline ?? [], study.Notification, study.Webhook, study.ReportDelivery);
+            study.ExpectedInstances, report, instances, study.Timeline ?? [], study.Notification, study.Webhook, study.ReportDelivery, outcomes);
     }
 
     private async Task<InstanceResponse> BuildAsync(InstanceRecord instance)
     {
         var result = StoredInstanceState.ResultOf(instance);
         var progress = result is null ? StoredInstanceState.ProgressOf(instance) : null;
+        var status = instance.Status == AwsInstanceStatus.Done && result?.Routing is { Destination: Destination.Quarantine }
+            ? AwsInstanceStatus.Quarantined
+            : instance.Status;
         return new InstanceResponse(
-            instance.InstanceId, instance.Status, instance.ContentType, instance.Size, instance.ReceivedAt, instance.UpdatedAt,
+            instance.InstanceId, status, instance.ContentType, instance.Size, instance.ReceivedAt, instance.UpdatedAt,
             instance.Steps ?? [], instance.Error,
             progress is { IsFinished: false } ? new InstanceProgressView(progress.NextStep?.Slug(), progress.Attempt) : null,
             result is null ? null : await ViewAsync(result));

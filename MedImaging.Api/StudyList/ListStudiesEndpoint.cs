@@ -38,7 +38,8 @@ public static class ListStudiesEndpoint
             ? new StudyListCursor(page[^1].IndexTime, page[^1].Study.StudyKey, status, since).Encode()
             : null;
         return TypedResults.Ok(new StudyListPage(
-            page.Select(e => new StudySummary(e.Study.StudyKey, e.Study.Status, e.Study.CreatedAt, e.Study.UpdatedAt, e.Study.CompletedAt, e.Study.InstanceCount)).ToList(),
+            page.Select(e => new StudySummary(e.Study.StudyKey, e.Study.Status, e.Study.CreatedAt, e.Study.UpdatedAt, e.Study.CompletedAt, e.Study.InstanceCount,
+                e.Study.Outcomes ?? MedImaging.Aws.Studies.InstanceOutcomes.None)).ToList(),
             next));
     }
 }

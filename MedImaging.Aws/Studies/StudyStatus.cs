@@ -14,6 +14,9 @@ public static class InstanceStatus
     public const string Processing = "processing";
     public const string Done = "done";
     public const string Failed = "failed";
+
+    /// <summary>What the Api shows for an instance that is done but was routed to quarantine (stored as <see cref="Done"/>).</summary>
+    public const string Quarantined = "quarantined";
 }
 
 public static class StepOutcome

@@ -268,6 +268,8 @@ public sealed class StudyGrain(
     private StudyRecord TryComplete(StudyRecord study, DateTimeOffset now)
     {
         var instances = state.State.Instances.Values;
+        var outcomes = InstanceRecords.Outcomes(instances);
+        if (outcomes != (study.Outcomes ?? InstanceOutcomes.None)) study = study with { Outcomes = outcomes };
         var finished = instances.Count(i => i.Status is InstanceStatus.Done or InstanceStatus.Failed);
         if (!study.FinalizeRequested || study.Status is StudyStatus.Completed or StudyStatus.Failed
             || finished < instances.Count || instances.Count < (study.ExpectedInstances ?? 1))

@@ -62,6 +62,22 @@ public static class InstanceRecords
         };
     }
 
+    /// <summary>How the finished instances ended: routed, routed to quarantine, or failed.</summary>
+    public static InstanceOutcomes Outcomes(IEnumerable<InstanceRecord> instances)
+    {
+        var (done, quarantined, failed) = (0, 0, 0);
+        foreach (var instance in instances)
+        {
+            if (instance.Status == AwsInstanceStatus.Failed) failed++;
+            else if (instance.Status == AwsInstanceStatus.Done && IsQuarantined(instance)) quarantined++;
+            else if (instance.Status == AwsInstanceStatus.Done) done++;
+        }
+        return new InstanceOutcomes(done, quarantined, failed);
+    }
+
+    public static bool IsQuarantined(InstanceRecord instance) =>
+        Progress(instance)?.Routing?.Destination == MedImaging.Pipeline.Routing.Destination.Quarantine;
+
     /// <summary>The message the instance came with, rebuilt for the dead-letter queue.</summary>
     public static InstanceReceived OriginalMessage(string studyKey, InstanceRecord record) =>
         new(studyKey, record.InstanceId, record.Bucket, record.ObjectKey, record.ContentType, record.Size, record.ContentSha256, record.ReceivedAt);

@@ -61,6 +61,18 @@ public sealed class GetStudyTests(AwsEmulatorFixture emulators) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quarantined_instance_never_shows_as_done_and_the_study_counts_each_outcome()
+    {
+        var study = await GetStudyAsync();
+
+        Assert.Equal("quarantined", Instance(study, _data.Quarantined).GetProperty("status").GetString());
+        Assert.Equal("done", Instance(study, _data.Routed).GetProperty("status").GetString());
+        Assert.Equal("failed", Instance(study, _data.Failed).GetProperty("status").GetString());
+        var outcomes = study.GetProperty("outcomes");
+        Assert.Equal((1, 1, 1), (outcomes.GetProperty("done").GetInt32(), outcomes.GetProperty("quarantined").GetInt32(), outcomes.GetProperty("failed").GetInt32()));
+    }
+
+    [Fact]
     public async Task Quarantined_outputs_are_listed_without_links()
     {
         var study = await GetStudyAsync();

@@ -18,7 +18,10 @@ public sealed class ListStudiesTests(AwsEmulatorFixture emulators) : IAsyncLifet
         _api = await ApiUnderTest.StartAsync(emulators);
         string[] statuses = [StudyStatus.Received, StudyStatus.Completed, StudyStatus.Processing, StudyStatus.Completed, StudyStatus.Failed, StudyStatus.Received, StudyStatus.Completed];
         for (var i = 0; i < statuses.Length; i++)
-            _studies.Add(StudyRecord.New($"2.25.{1000 + i}", Base) with { Status = statuses[i], UpdatedAt = Base.AddMinutes(i), InstanceCount = i });
+            _studies.Add(StudyRecord.New($"2.25.{1000 + i}", Base) with
+            {
+                Status = statuses[i], UpdatedAt = Base.AddMinutes(i), InstanceCount = i, Outcomes = i == 0 ? null : new InstanceOutcomes(i - 1, 1, 0),
+            });
         // Two studies updated at the very same instant, to page across a tie.
         _studies.Add(StudyRecord.New("2.25.2001", Base) with { Status = StudyStatus.Failed, UpdatedAt = Base.AddMinutes(20) });
         _studies.Add(StudyRecord.New("2.25.2002", Base) with { Status = StudyStatus.Failed, UpdatedAt = Base.AddMinutes(20) });
@@ -48,6 +51,7 @@ public sealed class ListStudiesTests(AwsEmulatorFixture emulators) : IAsyncLifet
         Assert.Equal(["2.25.1006", "2.25.1003", "2.25.1001"], listed.Select(s => s.Id));
         Assert.All(listed, s => Assert.Equal("completed", s.Status));
         Assert.Equal([6, 3, 1], listed.Select(s => s.InstanceCount));
+        Assert.Equal([new InstanceOutcomes(5, 1, 0), new InstanceOutcomes(2, 1, 0), new InstanceOutcomes(0, 1, 0)], listed.Select(s => s.Outcomes));
     }
 
     [Fact]
@@ -115,5 +119,5 @@ public sealed class ListStudiesTests(AwsEmulatorFixture emulators) : IAsyncLifet
 
     private sealed record Page(List<Summary> Items, string? NextCursor);
 
-    private sealed record Summary(string Id, string Status, DateTimeOffset UpdatedAt, int InstanceCount);
+    private sealed record Summary(string Id, string Status, DateTimeOffset UpdatedAt, int InstanceCount, InstanceOutcomes Outcomes);
 }

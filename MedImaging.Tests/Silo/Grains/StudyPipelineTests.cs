@@ -54,6 +54,9 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
         var completed = await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(90));
 
         var byFile = files.Keys.ToDictionary(f => f, f => completed.Instances.Single(i => i.InstanceId == sent[f].InstanceId));
+        Assert.Equal(new InstanceOutcomes(
+            files.Values.Count(d => d is not ("quarantine" or "failed")), files.Values.Count(d => d == "quarantine"), files.Values.Count(d => d == "failed")),
+            completed.Study.Outcomes);
         foreach (var (file, destination) in files)
         {
             var instance = byFile[file];
