@@ -23,6 +23,9 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     /// <summary>Set when a header-only read stopped at the top-level Pixel Data element.</summary>
     public long? PixelDataOffset { get; private set; }
 
+    /// <summary>How many zero bytes followed the last top-level element (padding written by some archives).</summary>
+    public long TrailingZeroBytes { get; private set; }
+
     public enum Scope { ToEnd, UntilItemDelimiter, MetaGroup }
 
     /// <summary>Reads elements into <paramref name="dataset"/> from <paramref name="position"/>; returns the position after the last one.</summary>
@@ -39,6 +42,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             var remaining = end - position;
             if (remaining < 8)
             {
+                if (IsTrailingZeros(dataset, position, end, scope, depth)) return end;
                 if (scope == Scope.MetaGroup) return position;
                 throw new DicomFormatException($"truncated element header ({remaining} bytes left)", position);
             }
@@ -47,6 +51,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             var elementNumber = ReadUInt16(head[2..]);
             var tagValue = ((uint)group << 16) | elementNumber;
             var tag = new DicomTag(group, elementNumber);
+            if (tagValue == 0 && IsTrailingZeros(dataset, position, end, scope, depth)) return end;
 
             if (scope == Scope.MetaGroup && group != 0x0002) return position;
             if (group == 0xFFFE)
@@ -232,6 +237,21 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             else fragments.Fragments.Add(source.Bulk(position + 8, itemLength));
             position += 8 + itemLength;
         }
+    }
+
+    /// <summary>
+    /// Zeros to the end of the data after the dataset: no element starts with tag (0000,0000) there, and dcmtk reads such
+    /// files too. Only the 8-byte head is checked on the normal path; the rest only once it is zero.
+    /// </summary>
+    private bool IsTrailingZeros(DicomDataset dataset, long position, long end, Scope scope, int depth)
+    {
+        if (depth != 0 || scope != Scope.ToEnd || dataset.Count == 0) return false;
+        var first = source.Peek(position, (int)Math.Min(8, end - position));
+        if (first.ContainsAnyExcept((byte)0)) return false;
+        for (var at = position + first.Length; at < end; at += 16)
+            if (source.Peek(at, (int)Math.Min(16, end - at)).ContainsAnyExcept((byte)0)) return false;
+        TrailingZeroBytes = end - position;
+        return true;
     }
 
     private static DicomVR ImplicitVR(DicomTag tag)
