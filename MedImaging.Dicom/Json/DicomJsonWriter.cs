@@ -30,7 +30,7 @@ public static class DicomJsonWriter
         Span<char> key = stackalloc char[8];
         foreach (var item in dataset)
         {
-            if (item.Tag.Group == 0x0002 || item.Tag.IsGroupLength || item.Tag == DicomTag.DataSetTrailingPadding) continue;
+            if (item.Tag.Group == 0x0002 || item.Tag.IsGroupLength) continue;
             if (topLevel && options.ExcludePixelData && item.Tag.Group == 0x7FE0 && item.Tag.Element is 0x0008 or 0x0009 or 0x0010) continue;
             item.Tag.Value.TryFormat(key, out _, "X8", CultureInfo.InvariantCulture);
             writer.WritePropertyName(key);
