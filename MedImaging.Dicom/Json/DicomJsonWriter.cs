@@ -73,6 +73,7 @@ public static class DicomJsonWriter
         if (vr.IsString)
         {
             texts = element.GetStrings(dataset.CharacterSet);
+            if (vr == DicomVR.PN) ClearNamesWithoutComponents(texts);
             if (Array.TrueForAll(texts, t => t.Length == 0) && texts.Length <= 1) return;
         }
         writer.WriteStartArray("Value");
@@ -88,6 +89,13 @@ public static class DicomJsonWriter
             }
         else WriteBinaryNumbers(writer, element);
         writer.WriteEndArray();
+    }
+
+    /// <summary>"^^^" or "=" name no one: PS3.18 F.2.5 writes an empty value as null, or no Value when it is the only one.</summary>
+    private static void ClearNamesWithoutComponents(string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+            if (names[i].AsSpan().IndexOfAnyExcept("^= ") < 0) names[i] = "";
     }
 
     private static void WritePersonNames(Utf8JsonWriter writer, string[] names)
