@@ -131,10 +131,11 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
         if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && KnownVR(tag) is { } known)
         {
             // PS3.5 6.2.2: a UN value is encoded as in implicit VR little endian.
-            vr = known;
+            vr = AmbiguousVR.Resolve(tag, known, dataset);
             bigEndian = false;
             encodedAsUN = true;
         }
+        else if (!_explicit) vr = AmbiguousVR.Resolve(tag, vr, dataset);
         var isBulk = (tag.Value == PixelDataTag && depth == 0) ||
                      (length >= options.BulkDataThreshold && !vr.IsString && vr != DicomVR.SQ);
         return isBulk
