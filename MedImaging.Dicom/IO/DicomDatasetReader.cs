@@ -88,6 +88,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             else
             {
                 vr = ImplicitVR(tag);
+                if (vr == DicomVR.UN && tag.IsPrivate && elementNumber >= 0x1000) vr = PrivateVR(dataset, tag);
                 length = ReadUInt32(head[4..]);
                 headerLength = 8;
             }
@@ -108,7 +109,9 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             {
                 if (length > available)
                     throw new DicomFormatException($"value length {length} exceeds the {available} bytes remaining", position, tag);
-                if (vr == DicomVR.SQ)
+                if (vr == DicomVR.SQ && !_explicit && tag.IsPrivate)
+                    item = ReadPrivateSequence(dataset, tag, valuePosition, length, valueEnd, depth, out position);
+                else if (vr == DicomVR.SQ)
                     item = ReadSequence(tag, valuePosition, length, valueEnd, depth, asUN: false, out position);
                 else if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && !tag.IsPrivate &&
                          DicomDictionary.TryGetImplicitVR(tagValue, out var known) && known == DicomVR.SQ)
@@ -141,6 +144,30 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
         return isBulk
             ? new DicomElement(tag, vr, source.Bulk(position, length), bigEndian) { EncodedAsUN = encodedAsUN }
             : new DicomElement(tag, vr, source.Value(position, (int)length), bigEndian) { EncodedAsUN = encodedAsUN };
+    }
+
+    /// <summary>The private dictionary's VR for an implicit VR private element of a known creator, else UN.</summary>
+    private DicomVR PrivateVR(DicomDataset dataset, DicomTag tag)
+    {
+        var creator = BindPrivateCreator(dataset, tag).PrivateCreator;
+        return creator is not null && DicomPrivateDictionary.TryGetVR(creator, tag.Group, tag.Element, out var vr) ? vr : DicomVR.UN;
+    }
+
+    /// <summary>
+    /// A private element the dictionary calls SQ, read as a sequence when it is one; a vendor that put something else
+    /// under the same creator and element keeps its bytes as UN (the dictionary only guessed).
+    /// </summary>
+    private DicomItem ReadPrivateSequence(DicomDataset dataset, DicomTag tag, long position, uint length, long end, int depth, out long after)
+    {
+        try
+        {
+            return ReadSequence(tag, position, length, end, depth, asUN: false, out after);
+        }
+        catch (DicomFormatException)
+        {
+            after = position + length;
+            return ReadElement(dataset, tag, DicomVR.UN, position, length, depth);
+        }
     }
 
     private static DicomVR? KnownVR(DicomTag tag)
