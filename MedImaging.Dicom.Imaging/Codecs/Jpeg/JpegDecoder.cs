@@ -12,7 +12,8 @@ public static class JpegDecoder
     public static DecodedFrame Decode(ReadOnlySpan<byte> data, PixelFormat expected)
     {
         expected.Validate();
-        var frame = JpegStream.ReadFrameHeader(data);
+        var header = JpegStream.ReadHeader(data);
+        var frame = header.Frame!;
         if (frame.Width != expected.Columns || frame.Height != expected.Rows)
             throw new CodecException(JpegStream.Codec, $"JPEG is {frame.Width}x{frame.Height}, the dataset says {expected.Columns}x{expected.Rows}");
         if (frame.Components.Count != expected.SamplesPerPixel)
@@ -29,6 +30,7 @@ public static class JpegDecoder
         else throw new CodecException(JpegStream.Codec, $"JPEG process SOF 0x{frame.Marker:X2} with precision {frame.Precision} is not supported");
 
         var photometric = expected.Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422" ? "YBR_FULL" : expected.Photometric;
+        if (!frame.IsLossless && frame.Components.Count == 3) photometric = JpegColorModel.IsRgb(header) ? "RGB" : "YBR_FULL";
         var format = expected with { Photometric = photometric, PlanarConfiguration = 0 };
         return new DecodedFrame(format, Interleave(planes, format.BytesPerSample));
     }
