@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # clang and zlib1g-dev link the native (NativeAOT) CLI of scripts/publish-cli.sh; exiftool and libjpeg-turbo's tools
 # (cjpeg, djpeg, wrjpgcom) make and check the plain images whose metadata the pipeline strips.
 packages=(openjdk-17-jre-headless dcmtk libgdcm-tools libturbojpeg0 libopenjp2-7 libcharls2 python3 python3-pydicom orthanc chromium clang zlib1g-dev
-  libimage-exiftool-perl libjpeg-turbo-progs openjph-tools)
+  libimage-exiftool-perl libjpeg-turbo-progs openjph-tools python3-numpy)
 sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 missing=()
 for p in "${packages[@]}"; do
