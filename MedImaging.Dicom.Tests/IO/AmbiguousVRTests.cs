@@ -68,7 +68,7 @@ public class AmbiguousVRTests
         Assert.Equal(-2000, element.GetValue<int>());
     }
 
-    private static string MakeImplicit(ScratchDirectory scratch, string? pixelRepresentation)
+    internal static string MakeImplicit(ScratchDirectory scratch, string? pixelRepresentation)
     {
         var explicitPath = scratch.File("explicit.dcm");
         File.Copy(CorpusFiles.PathOf("ct_ele_14s.dcm"), explicitPath);

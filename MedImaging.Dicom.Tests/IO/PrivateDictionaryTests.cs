@@ -85,7 +85,7 @@ public class PrivateDictionaryTests
         Assert.True(imported == committed, "standard/private-dictionary.tsv differs from an import of " + DebianPrivateDic);
     }
 
-    private static string MakeImplicit(ScratchDirectory scratch)
+    internal static string MakeImplicit(ScratchDirectory scratch)
     {
         var explicitPath = scratch.File("explicit.dcm");
         File.Copy(CorpusFiles.PathOf("ct_ele_14s.dcm"), explicitPath);
