@@ -43,6 +43,54 @@ public class PrivateDictionaryTests
     }
 
     [Fact]
+    public void Explicit_UN_private_attributes_of_a_known_creator_are_read_as_dcmconv_uc_reads_them()
+    {
+        using var scratch = new ScratchDirectory();
+        var path = scratch.File("private-un.dcm");
+        var file = DicomFile.Open(MakeImplicit(scratch));
+        file.Dataset.Remove(DicomTag.PixelData);
+        var bytes = new MemoryStream();
+        file.Save(bytes, new DicomWriteOptions { TransferSyntax = DicomTransferSyntax.ExplicitVRLittleEndian });
+        File.WriteAllBytes(path, AsUN(bytes.ToArray(), [(0x0029, 0x1008), (0x0029, 0x1101)]));
+        var dump = ExternalTool.Run("dcmdump", "-q", path);
+        Assert.True(dump.ExitCode == 0, dump.Error);
+        Assert.Contains("(0029,1008) UN", dump.Output);
+
+        var dcmtk = DcmtkJson.Convert(path, scratch);
+        using var theirs = JsonDocument.Parse(dcmtk.Json);
+        var reread = DicomFile.Open(path).Dataset;
+        using var ours = JsonDocument.Parse(DicomJsonWriter.Write(reread, DicomJsonOptions.WithoutPixelData));
+        Assert.Empty(DicomJsonModelComparer.Compare(theirs.RootElement, ours.RootElement,
+            new(TopLevel: tag => tag is "7FE00010", AnyLevel: tag => tag is "00080005")));
+        Assert.Equal(DicomVR.CS, reread.GetDicomItem(new DicomTag(0x0029, 0x1008))!.VR);
+        Assert.Equal(DicomVR.US, reread.GetDicomItem(new DicomTag(0x0029, 0x1101))!.VR);
+        Assert.True(reread.GetDicomItem<DicomElement>(new DicomTag(0x0029, 0x1101))!.EncodedAsUN);
+    }
+
+    /// <summary>Rewrites the explicit VR headers of the given top-level elements as UN (4-byte length), in place of their VR.</summary>
+    private static byte[] AsUN(byte[] file, (ushort Group, ushort Element)[] tags)
+    {
+        var output = new List<byte>(file.Length + 64);
+        var position = 0;
+        foreach (var (group, element) in tags)
+        {
+            byte[] head = [(byte)group, (byte)(group >> 8), (byte)element, (byte)(element >> 8)];
+            var at = file.AsSpan(position).IndexOf(head) + position;
+            Assert.True(at >= position, $"({group:X4},{element:X4}) not found");
+            var vr = System.Text.Encoding.ASCII.GetString(file, at + 4, 2);
+            Assert.True(vr is not ("OB" or "OW" or "UN" or "SQ" or "UT" or "UC" or "UR"), $"test expects a short-header VR, found {vr}");
+            var length = file[at + 6] | (file[at + 7] << 8);
+            output.AddRange(file.AsSpan(position, at - position).ToArray());
+            output.AddRange(head);
+            output.AddRange("UN\0\0"u8.ToArray());
+            output.AddRange(BitConverter.GetBytes((uint)length));
+            position = at + 8;
+        }
+        output.AddRange(file.AsSpan(position).ToArray());
+        return [.. output];
+    }
+
+    [Fact]
     public void Bytes_that_are_no_sequence_under_a_private_sq_entry_stay_UN()
     {
         // Implicit VR little endian: (0009,0010) "DCMTK_ANONYMIZER", then (0009,1000) (SQ in the dictionary) holding "ABCD".

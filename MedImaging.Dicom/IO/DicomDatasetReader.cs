@@ -173,7 +173,12 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     private static DicomVR? KnownVR(DicomTag tag)
     {
         if (tag.IsPrivate)
-            return tag.IsPrivateCreator ? DicomVR.LO : null;
+        {
+            if (tag.IsPrivateCreator) return DicomVR.LO;
+            // As dcmconv +uc: a private attribute of a known creator is known too (but a sequence stays UN bytes).
+            return tag.PrivateCreator is { } creator && DicomPrivateDictionary.TryGetVR(creator, tag.Group, tag.Element, out var privateVR) &&
+                   privateVR != DicomVR.UN && privateVR != DicomVR.SQ ? privateVR : null;
+        }
         if (tag.IsGroupLength) return DicomVR.UL;
         return DicomDictionary.TryGetImplicitVR(tag.Value, out var vr) && vr != DicomVR.UN && vr != DicomVR.SQ ? vr : null;
     }
