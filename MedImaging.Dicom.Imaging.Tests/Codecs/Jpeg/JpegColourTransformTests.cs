@@ -60,6 +60,29 @@ public class JpegColourTransformTests
         RenderingComparison.AssertAgrees(RenderingComparison.Dcmj2pnm(file, scratch, "+cg"), Render(file), "dcmj2pnm +cg");
     }
 
+    /// <summary>
+    /// Real files whose stream does not say its colour space (no JFIF or Adobe segment): ids 0, 1, 2 under RGB are an
+    /// RGB tile without transform, rendered as dcmj2pnm's default does (it follows the dataset), where libjpeg's guess
+    /// (YCbCr) makes 0% agree; ids 1, 2, 3 are YCbCr even under RGB, as libjpeg guesses (+cg) and as the lossless
+    /// original shows, where dcmj2pnm's default is off by about 90 levels.
+    /// </summary>
+    [Fact]
+    public void A_stream_that_does_not_say_follows_the_dataset_unless_its_ids_are_jfif_ones()
+    {
+        using var scratch = new TempDirectory();
+        var tile = WildFile("SC_jpeg_no_color_transform.dcm");
+        RenderingComparison.AssertAgrees(RenderingComparison.Dcmj2pnm(tile, scratch), Render(tile), "dcmj2pnm (+cp)");
+
+        var ycbcr = WildFile("SC_rgb_jpeg_lossy_gdcm.dcm");
+        var ours = Render(ycbcr);
+        RenderingComparison.AssertAgrees(RenderingComparison.Dcmj2pnm(ycbcr, scratch, "+cg"), ours, "dcmj2pnm +cg");
+        var original = Render(WildFile("SC_rgb_rle.dcm"));
+        var meanError = ours.Pixels.Zip(original.Pixels, (a, b) => Math.Abs(a - b)).Average();
+        Assert.True(meanError < 5, $"mean error {meanError:F1} against the lossless original");
+    }
+
+    private static string WildFile(string name) => Path.Combine(TestCorpus.RepositoryRoot, "testdata", "wild", name);
+
     private static RenderedImage Render(string file) =>
         ImageRenderer.Render(DicomPixelData.Create(MedImaging.Dicom.DicomFile.Open(file)), new RenderOptions(0, new WindowChoice.MinMax()));
 

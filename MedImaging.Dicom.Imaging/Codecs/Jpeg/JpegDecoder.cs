@@ -5,7 +5,7 @@ namespace MedImaging.Dicom.Imaging.Codecs.Jpeg;
 
 /// <summary>
 /// Chooses the JPEG decoder from the stream's frame header: 8-bit DCT goes to TurboJPEG, 12-bit DCT
-/// and lossless (process 14) to our own decoders.
+/// and lossless (process 14) to our own decoders, and so does 8-bit colour whose colour space TurboJPEG would guess wrong.
 /// </summary>
 public static class JpegDecoder
 {
@@ -21,7 +21,10 @@ public static class JpegDecoder
         if (frame.Precision > expected.BitsAllocated && expected.BitsAllocated != 8)
             throw new CodecException(JpegStream.Codec, $"JPEG precision {frame.Precision} exceeds BitsAllocated {expected.BitsAllocated}");
 
-        if (frame.IsHuffmanSequentialDct && frame.Precision == 8)
+        var rgb = frame.Components.Count == 3 && JpegColorModel.IsRgb(header, expected.Photometric);
+        // TurboJPEG cannot be told the colour space: a stream whose markers leave it open goes to our decoder when the
+        // dataset's answer is not libjpeg's guess.
+        if (frame.IsHuffmanSequentialDct && frame.Precision == 8 && (frame.Components.Count != 3 || rgb == JpegColorModel.LibjpegDecodesAsRgb(header)))
             return TurboJpegDecoder.Decode(data, expected);
 
         ushort[][] planes;
@@ -30,7 +33,7 @@ public static class JpegDecoder
         else throw new CodecException(JpegStream.Codec, $"JPEG process SOF 0x{frame.Marker:X2} with precision {frame.Precision} is not supported");
 
         var photometric = expected.Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422" ? "YBR_FULL" : expected.Photometric;
-        if (!frame.IsLossless && frame.Components.Count == 3) photometric = JpegColorModel.IsRgb(header) ? "RGB" : "YBR_FULL";
+        if (!frame.IsLossless && frame.Components.Count == 3) photometric = rgb ? "RGB" : "YBR_FULL";
         var format = expected with { Photometric = photometric, PlanarConfiguration = 0 };
         return new DecodedFrame(format, Interleave(planes, format.BytesPerSample));
     }
