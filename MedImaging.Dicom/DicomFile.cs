@@ -27,6 +27,9 @@ public sealed class DicomFile
     /// <summary>Offset of the Pixel Data element when a header-only read stopped there.</summary>
     public long? PixelDataOffset { get; init; }
 
+    /// <summary>Zero bytes found after the last element of the dataset and skipped (not written back).</summary>
+    public long TrailingZeroBytes { get; init; }
+
     /// <summary>The syntax the dataset is encoded in.</summary>
     public DicomTransferSyntax TransferSyntax => Dataset.InternalTransferSyntax;
 

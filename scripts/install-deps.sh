@@ -12,8 +12,10 @@ command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "${1:-}" = "--for-tests" ]; then
   # Testing: dcmtk and gdcm as oracles, python3 for the SigV4 oracle, pydicom and orthanc as benchmark peers, chromium
   # for the web page's browser tests; clang and zlib1g-dev link the NativeAOT CLI (scripts/publish-cli.sh); exiftool
-  # and libjpeg-turbo's tools make and check the plain images whose metadata the pipeline strips.
-  packages+=(dcmtk libgdcm-tools python3 python3-pydicom orthanc chromium clang zlib1g-dev libimage-exiftool-perl libjpeg-turbo-progs)
+  # and libjpeg-turbo's tools make and check the plain images whose metadata the pipeline strips; openjph-tools makes
+  # the HTJ2K test files; numpy lets the pydicom peer of `bench parse` read pixel data.
+  packages+=(dcmtk libgdcm-tools python3 python3-pydicom python3-numpy orthanc chromium clang zlib1g-dev libimage-exiftool-perl
+    libjpeg-turbo-progs openjph-tools)
 fi
 sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 missing=()

@@ -6,9 +6,9 @@ using MedImaging.Testing;
 namespace MedImaging.Dicom.Deidentification.Tests.Cli;
 
 /// <summary>
-/// `medimaging deid` as a separate process, as users run it: the native executable of scripts/publish-cli.sh when it
-/// was built (or MEDIMAGING_CLI), otherwise the framework-dependent one beside these tests (test.sh does not publish
-/// the native one: NativeAOT compilation takes minutes on 2 cores). Outputs are checked with dcmtk.
+/// `medimaging deid` as a separate process, as users run it: the executable the build put beside these tests, so
+/// always one built from the current sources. A NativeAOT binary under .artifacts/ is never picked up by itself
+/// (nothing rebuilds it when the sources change); set MEDIMAGING_CLI to test one on purpose. Outputs are checked with dcmtk.
 /// </summary>
 public sealed partial class DeidProcessTests : IDisposable
 {
@@ -19,8 +19,7 @@ public sealed partial class DeidProcessTests : IDisposable
     private static string Executable()
     {
         if (Environment.GetEnvironmentVariable("MEDIMAGING_CLI") is { Length: > 0 } given) return given;
-        var native = Path.Combine(TestCorpus.RepositoryRoot, ".artifacts", "cli", "medimaging");
-        return File.Exists(native) ? native : Path.Combine(AppContext.BaseDirectory, "medimaging");
+        return Path.Combine(AppContext.BaseDirectory, "medimaging");
     }
 
     private static (int ExitCode, string Output, string Errors) Run(params string[] args)
@@ -76,4 +75,13 @@ public sealed partial class DeidProcessTests : IDisposable
 
     [GeneratedRegex(@"\(0008,0018\) UI \[([0-9.]+)\]")]
     private static partial Regex SopInstanceUid();
+
+    [Fact]
+    public void The_process_runs_the_cli_assembly_built_with_these_tests()
+    {
+        if (Environment.GetEnvironmentVariable("MEDIMAGING_CLI") is { Length: > 0 }) return; // a binary chosen on purpose
+        var beside = Path.Combine(Path.GetDirectoryName(Executable())!, "medimaging.dll");
+        var referenced = typeof(MedImaging.Cli.CommandLine).Assembly.Location;
+        Assert.Equal(Path.GetFullPath(referenced), Path.GetFullPath(beside));
+    }
 }

@@ -43,7 +43,11 @@ public class TransferSyntaxConversionTests
         try
         {
             DicomFile.Open(source).Save(target);
-            Assert.Equal(ExternalTool.Run("dcmdump", "+L", source).Output, ExternalTool.Run("dcmdump", "+L", target).Output);
+            var before = ExternalTool.Run("dcmdump", "+L", source);
+            var after = ExternalTool.Run("dcmdump", "+L", target);
+            Assert.True(before.ExitCode == 0 && after.ExitCode == 0, $"dcmdump failed: {before.Error} {after.Error}");
+            Assert.Contains("(0010,0010)", before.Output);
+            Assert.Equal(before.Output, after.Output);
         }
         finally
         {

@@ -13,6 +13,8 @@ public sealed record DcmtkJsonResult(bool Rejected, string Error, string Json, I
 /// <item>it cannot write encapsulated pixel data ("JSON InlineBinary encoding not supported for compressed pixel
 /// data", exit 81) and has no bulk data URI option, so dcmodify erases (7FE0,0010) from the copy: only the top-level
 /// one when that is the only encapsulated one, every one (nested icons too) otherwise;</item>
+/// <item>dcmodify 3.6.7 drops (FFFC,FFFC) Data Set Trailing Padding on write unless told to retain it (-p=), though
+/// its help calls retaining the default; dcmconv is told so too;</item>
 /// <item>it keeps explicit VR UN elements as UN, where our reader re-reads them with the dictionary's VR (the spec),
 /// so a copy with UN elements goes through `dcmconv +uc` (convert UN to the real VR when known) first. Without this
 /// a UN-encoded (0008,0005) also makes dcm2json fail (exit 80, "Cannot select source character set").</item>
@@ -31,14 +33,14 @@ public static partial class DcmtkJson
         if (UnknownVRLine().IsMatch(dump.Output))
         {
             var converted = scratch.File("dcmtk-input-un.dcm");
-            Run("dcmconv", "+uc", copy, converted);
+            Run("dcmconv", "+uc", "-p=", copy, converted);
             copy = converted;
             // dcmdump prints a UN (0008,0005) as hex bytes: take its value from the converted copy.
             characterSetDump = ExternalTool.Run("dcmdump", "-q", converted).Output;
         }
         var pixelSequences = PixelSequenceLine().Matches(dump.Output);
         var nested = pixelSequences.Any(m => m.Groups["indent"].Length > 0);
-        if (pixelSequences.Count > 0) Run("dcmodify", "-nb", "-q", nested ? "-ea" : "-e", "(7fe0,0010)", copy);
+        if (pixelSequences.Count > 0) Run("dcmodify", "-nb", "-q", "-p=", nested ? "-ea" : "-e", "(7fe0,0010)", copy);
 
         var json = ExternalTool.Run("dcm2json", copy);
         if (json.ExitCode != 0) throw new InvalidOperationException($"dcm2json exit {json.ExitCode} on a file dcmdump reads: {json.Error}");

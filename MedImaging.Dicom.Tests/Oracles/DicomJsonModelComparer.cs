@@ -96,7 +96,8 @@ public static class DicomJsonModelComparer
     /// Empty values: dcm2json writes a padding-only single value ("  ") as no "Value" at all and an empty date as
     /// "", we write [null]; PS3.18 F.2.5 treats an absent "Value", a null and an empty string alike (no value), so a
     /// list holding only one empty value counts as no values, and "" as null. Strings are trimmed per VR (PS3.5 6.2):
-    /// dcm2json keeps some padding we remove.
+    /// dcm2json keeps some padding we remove. A PN object is a value even with no groups: `[{}]` for "^^^" is a
+    /// difference (F.2.5 gives an empty attribute no "Value").
     /// </summary>
     private static List<JsonElement?> Normalise(string vr, List<JsonElement> values)
     {
@@ -107,8 +108,7 @@ public static class DicomJsonModelComparer
 
     private static bool IsEmpty(string vr, JsonElement value) =>
         value.ValueKind == JsonValueKind.Null ||
-        (value.ValueKind == JsonValueKind.String && Trim(vr, value.GetString()!).Length == 0) ||
-        (value.ValueKind == JsonValueKind.Object && vr == "PN" && PersonName(value).All(g => g.Value.Length == 0));
+        (value.ValueKind == JsonValueKind.String && Trim(vr, value.GetString()!).Length == 0);
 
     private static bool SameValue(string vr, JsonElement? dcmtk, JsonElement? ours)
     {

@@ -23,6 +23,9 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     /// <summary>Set when a header-only read stopped at the top-level Pixel Data element.</summary>
     public long? PixelDataOffset { get; private set; }
 
+    /// <summary>How many zero bytes followed the last top-level element (padding written by some archives).</summary>
+    public long TrailingZeroBytes { get; private set; }
+
     public enum Scope { ToEnd, UntilItemDelimiter, MetaGroup }
 
     /// <summary>Reads elements into <paramref name="dataset"/> from <paramref name="position"/>; returns the position after the last one.</summary>
@@ -39,6 +42,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             var remaining = end - position;
             if (remaining < 8)
             {
+                if (IsTrailingZeros(dataset, position, end, scope, depth)) return end;
                 if (scope == Scope.MetaGroup) return position;
                 throw new DicomFormatException($"truncated element header ({remaining} bytes left)", position);
             }
@@ -47,6 +51,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             var elementNumber = ReadUInt16(head[2..]);
             var tagValue = ((uint)group << 16) | elementNumber;
             var tag = new DicomTag(group, elementNumber);
+            if (tagValue == 0 && IsTrailingZeros(dataset, position, end, scope, depth)) return end;
 
             if (scope == Scope.MetaGroup && group != 0x0002) return position;
             if (group == 0xFFFE)
@@ -83,6 +88,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             else
             {
                 vr = ImplicitVR(tag);
+                if (vr == DicomVR.UN && tag.IsPrivate && elementNumber >= 0x1000) vr = PrivateVR(dataset, tag);
                 length = ReadUInt32(head[4..]);
                 headerLength = 8;
             }
@@ -103,7 +109,9 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             {
                 if (length > available)
                     throw new DicomFormatException($"value length {length} exceeds the {available} bytes remaining", position, tag);
-                if (vr == DicomVR.SQ)
+                if (vr == DicomVR.SQ && !_explicit && tag.IsPrivate)
+                    item = ReadPrivateSequence(dataset, tag, valuePosition, length, valueEnd, depth, out position);
+                else if (vr == DicomVR.SQ)
                     item = ReadSequence(tag, valuePosition, length, valueEnd, depth, asUN: false, out position);
                 else if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && !tag.IsPrivate &&
                          DicomDictionary.TryGetImplicitVR(tagValue, out var known) && known == DicomVR.SQ)
@@ -126,10 +134,11 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
         if (vr == DicomVR.UN && _explicit && options.ReinterpretUnknownVR && KnownVR(tag) is { } known)
         {
             // PS3.5 6.2.2: a UN value is encoded as in implicit VR little endian.
-            vr = known;
+            vr = AmbiguousVR.Resolve(tag, known, dataset);
             bigEndian = false;
             encodedAsUN = true;
         }
+        else if (!_explicit) vr = AmbiguousVR.Resolve(tag, vr, dataset);
         var isBulk = (tag.Value == PixelDataTag && depth == 0) ||
                      (length >= options.BulkDataThreshold && !vr.IsString && vr != DicomVR.SQ);
         return isBulk
@@ -137,10 +146,39 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             : new DicomElement(tag, vr, source.Value(position, (int)length), bigEndian) { EncodedAsUN = encodedAsUN };
     }
 
+    /// <summary>The private dictionary's VR for an implicit VR private element of a known creator, else UN.</summary>
+    private DicomVR PrivateVR(DicomDataset dataset, DicomTag tag)
+    {
+        var creator = BindPrivateCreator(dataset, tag).PrivateCreator;
+        return creator is not null && DicomPrivateDictionary.TryGetVR(creator, tag.Group, tag.Element, out var vr) ? vr : DicomVR.UN;
+    }
+
+    /// <summary>
+    /// A private element the dictionary calls SQ, read as a sequence when it is one; a vendor that put something else
+    /// under the same creator and element keeps its bytes as UN (the dictionary only guessed).
+    /// </summary>
+    private DicomItem ReadPrivateSequence(DicomDataset dataset, DicomTag tag, long position, uint length, long end, int depth, out long after)
+    {
+        try
+        {
+            return ReadSequence(tag, position, length, end, depth, asUN: false, out after);
+        }
+        catch (DicomFormatException)
+        {
+            after = position + length;
+            return ReadElement(dataset, tag, DicomVR.UN, position, length, depth);
+        }
+    }
+
     private static DicomVR? KnownVR(DicomTag tag)
     {
         if (tag.IsPrivate)
-            return tag.IsPrivateCreator ? DicomVR.LO : null;
+        {
+            if (tag.IsPrivateCreator) return DicomVR.LO;
+            // As dcmconv +uc: a private attribute of a known creator is known too (but a sequence stays UN bytes).
+            return tag.PrivateCreator is { } creator && DicomPrivateDictionary.TryGetVR(creator, tag.Group, tag.Element, out var privateVR) &&
+                   privateVR != DicomVR.UN && privateVR != DicomVR.SQ ? privateVR : null;
+        }
         if (tag.IsGroupLength) return DicomVR.UL;
         return DicomDictionary.TryGetImplicitVR(tag.Value, out var vr) && vr != DicomVR.UN && vr != DicomVR.SQ ? vr : null;
     }
@@ -232,6 +270,21 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             else fragments.Fragments.Add(source.Bulk(position + 8, itemLength));
             position += 8 + itemLength;
         }
+    }
+
+    /// <summary>
+    /// Zeros to the end of the data after the dataset: no element starts with tag (0000,0000) there, and dcmtk reads such
+    /// files too. Only the 8-byte head is checked on the normal path; the rest only once it is zero.
+    /// </summary>
+    private bool IsTrailingZeros(DicomDataset dataset, long position, long end, Scope scope, int depth)
+    {
+        if (depth != 0 || scope != Scope.ToEnd || dataset.Count == 0) return false;
+        var first = source.Peek(position, (int)Math.Min(8, end - position));
+        if (first.ContainsAnyExcept((byte)0)) return false;
+        for (var at = position + first.Length; at < end; at += 16)
+            if (source.Peek(at, (int)Math.Min(16, end - at)).ContainsAnyExcept((byte)0)) return false;
+        TrailingZeroBytes = end - position;
+        return true;
     }
 
     private static DicomVR ImplicitVR(DicomTag tag)

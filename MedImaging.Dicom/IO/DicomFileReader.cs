@@ -19,31 +19,38 @@ internal static class DicomFileReader
             var position = metaReader.ReadDataset(meta, 132, length, DicomDatasetReader.Scope.MetaGroup, 0);
             if (meta.Count == 0) throw new DicomFormatException("no File Meta Information after 'DICM'", 132);
             var syntax = meta.TransferSyntax ?? Detect(source, position);
-            var dataset = ReadDataset(source, options, syntax, position, openAt, out var pixelDataOffset);
-            return new DicomFile(meta, dataset, DicomFileFormat.Part10, preamble) { PixelDataOffset = pixelDataOffset };
+            var dataset = ReadDataset(source, options, syntax, position, openAt, out var reader);
+            return new DicomFile(meta, dataset, DicomFileFormat.Part10, preamble)
+            {
+                // An offset in an inflated dataset is no offset in the file.
+                PixelDataOffset = syntax.IsDeflate ? null : reader.PixelDataOffset,
+                TrailingZeroBytes = reader.TrailingZeroBytes,
+            };
         }
         if (length >= 4 && source.Peek(0, 4).SequenceEqual(Magic))
             throw new DicomFormatException("'DICM' at offset 0: the 128-byte preamble is missing", 0);
         var detected = Detect(source, 0);
-        var raw = ReadDataset(source, options, detected, 0, openAt, out var rawPixelOffset);
-        return new DicomFile(new DicomFileMetaInformation(), raw, DicomFileFormat.RawDataset, null) { PixelDataOffset = rawPixelOffset };
+        var raw = ReadDataset(source, options, detected, 0, openAt, out var rawReader);
+        return new DicomFile(new DicomFileMetaInformation(), raw, DicomFileFormat.RawDataset, null)
+        {
+            PixelDataOffset = rawReader.PixelDataOffset,
+            TrailingZeroBytes = rawReader.TrailingZeroBytes,
+        };
     }
 
     private static DicomDataset ReadDataset(ByteSource source, DicomReadOptions options, DicomTransferSyntax syntax, long position,
-        Func<long, Stream> openAt, out long? pixelDataOffset)
+        Func<long, Stream> openAt, out DicomDatasetReader reader)
     {
         var dataset = new DicomDataset { InternalTransferSyntax = syntax };
         if (syntax.IsDeflate)
         {
             var inflated = new MemoryByteSource(Inflate(openAt(position), options.MaxInflatedBytes, position));
-            var inner = new DicomDatasetReader(inflated, options, isExplicitVR: true, isBigEndian: false);
-            inner.ReadDataset(dataset, 0, inflated.Length, DicomDatasetReader.Scope.ToEnd, 0);
-            pixelDataOffset = null;
+            reader = new DicomDatasetReader(inflated, options, isExplicitVR: true, isBigEndian: false);
+            reader.ReadDataset(dataset, 0, inflated.Length, DicomDatasetReader.Scope.ToEnd, 0);
             return dataset;
         }
-        var reader = new DicomDatasetReader(source, options, syntax.IsExplicitVR, syntax.IsBigEndian);
+        reader = new DicomDatasetReader(source, options, syntax.IsExplicitVR, syntax.IsBigEndian);
         reader.ReadDataset(dataset, position, source.Length, DicomDatasetReader.Scope.ToEnd, 0);
-        pixelDataOffset = reader.PixelDataOffset;
         return dataset;
     }
 

@@ -30,7 +30,7 @@ public static class DicomJsonWriter
         Span<char> key = stackalloc char[8];
         foreach (var item in dataset)
         {
-            if (item.Tag.Group == 0x0002 || item.Tag.IsGroupLength || item.Tag == DicomTag.DataSetTrailingPadding) continue;
+            if (item.Tag.Group == 0x0002 || item.Tag.IsGroupLength) continue;
             if (topLevel && options.ExcludePixelData && item.Tag.Group == 0x7FE0 && item.Tag.Element is 0x0008 or 0x0009 or 0x0010) continue;
             item.Tag.Value.TryFormat(key, out _, "X8", CultureInfo.InvariantCulture);
             writer.WritePropertyName(key);
@@ -73,6 +73,7 @@ public static class DicomJsonWriter
         if (vr.IsString)
         {
             texts = element.GetStrings(dataset.CharacterSet);
+            if (vr == DicomVR.PN) ClearNamesWithoutComponents(texts);
             if (Array.TrueForAll(texts, t => t.Length == 0) && texts.Length <= 1) return;
         }
         writer.WriteStartArray("Value");
@@ -88,6 +89,13 @@ public static class DicomJsonWriter
             }
         else WriteBinaryNumbers(writer, element);
         writer.WriteEndArray();
+    }
+
+    /// <summary>"^^^" or "=" name no one: PS3.18 F.2.5 writes an empty value as null, or no Value when it is the only one.</summary>
+    private static void ClearNamesWithoutComponents(string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+            if (names[i].AsSpan().IndexOfAnyExcept("^= ") < 0) names[i] = "";
     }
 
     private static void WritePersonNames(Utf8JsonWriter writer, string[] names)

@@ -30,8 +30,11 @@ public sealed class InstancePipelineDicomTests : IDisposable
 
     private async Task<InstanceProgress> RunAsync(string file)
     {
-        var oracle = DcmDump.Values(TestCorpus.File(file), "0020,000d", "0008,0018");
-        // dcmdump cannot read every broken file; the keys then only need to be stable.
+        // dcmdump cannot read every broken file; the keys then only need to be stable. A readable file must be read.
+        var oracle = DcmDump.TryValues(TestCorpus.File(file), "0020,000d", "0008,0018")
+                     ?? (TestCorpus.Manifest.Single(r => r.File == file).IsBroken
+                         ? new Dictionary<string, string>()
+                         : throw new InvalidOperationException($"dcmdump cannot read {file}"));
         var item = await _harness.UploadAsync(oracle.GetValueOrDefault("0020,000d", "study-of-" + file), oracle.GetValueOrDefault("0008,0018", file),
             File.ReadAllBytes(TestCorpus.File(file)));
         var (progress, timeline) = await _harness.Pipeline.RunUntilWaitAsync(InstanceProgress.Start(item), CancellationToken.None);

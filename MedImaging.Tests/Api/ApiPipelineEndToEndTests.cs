@@ -87,7 +87,8 @@ public sealed class ApiPipelineEndToEndTests
         using var process = Process.Start(new ProcessStartInfo("dcmdump",
             ["+P", "PatientName", "+P", "PatientID", "+P", "PatientBirthDate", "+P", "InstitutionName", path]) { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit(30_000);
+        Assert.True(process.WaitForExit(30_000), "dcmdump did not finish");
+        Assert.True(process.ExitCode == 0, $"dcmdump cannot read {path} (exit {process.ExitCode})");
         var values = System.Text.RegularExpressions.Regex.Matches(output, @"\[([^\]]+)\]").Select(m => m.Groups[1].Value)
             .SelectMany(v => v.Split('^', StringSplitOptions.RemoveEmptyEntries)).Where(v => v.Length >= 3).Distinct().ToList();
         Assert.Contains("DOE", values);

@@ -19,6 +19,8 @@ public static class DicomCodeGenerator
         yield return ("DicomTransferSyntax.g.cs", GenerateTransferSyntaxes(uids));
         yield return ("DicomDictionary.g.cs", GenerateImplicitVRTable(dictionary));
         yield return ("DicomDictionary.Keywords.g.cs", GenerateKeywordTable(dictionary));
+        yield return ("DicomPrivateDictionary.g.cs",
+            PrivateDictionaryGenerator.Generate(File.ReadAllLines(Path.Combine(standardDirectory, "private-dictionary.tsv"))));
     }
 
     /// <summary>

@@ -1,5 +1,13 @@
 using MedImaging.Tools.DicomCodeGen;
 
+if (args is ["--import-private", var dic, ..])
+{
+    // standard/private-dictionary.tsv from dcmtk's private.dic (Debian: /usr/share/libdcmtk17/private.dic).
+    var target = Path.Combine(args.Length > 2 ? args[2] : FindRoot(), "standard", "private-dictionary.tsv");
+    File.WriteAllText(target, PrivateDictionaryImporter.Import(File.ReadAllLines(dic)));
+    Console.WriteLine($"wrote {target}");
+    return;
+}
 var root = args.Length > 0 ? args[0] : FindRoot();
 foreach (var (file, text) in DicomCodeGenerator.GenerateAll(Path.Combine(root, "standard")))
 {

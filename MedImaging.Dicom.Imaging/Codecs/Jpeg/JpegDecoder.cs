@@ -5,14 +5,15 @@ namespace MedImaging.Dicom.Imaging.Codecs.Jpeg;
 
 /// <summary>
 /// Chooses the JPEG decoder from the stream's frame header: 8-bit DCT goes to TurboJPEG, 12-bit DCT
-/// and lossless (process 14) to our own decoders.
+/// and lossless (process 14) to our own decoders, and so does 8-bit colour whose colour space TurboJPEG would guess wrong.
 /// </summary>
 public static class JpegDecoder
 {
     public static DecodedFrame Decode(ReadOnlySpan<byte> data, PixelFormat expected)
     {
         expected.Validate();
-        var frame = JpegStream.ReadFrameHeader(data);
+        var header = JpegStream.ReadHeader(data);
+        var frame = header.Frame!;
         if (frame.Width != expected.Columns || frame.Height != expected.Rows)
             throw new CodecException(JpegStream.Codec, $"JPEG is {frame.Width}x{frame.Height}, the dataset says {expected.Columns}x{expected.Rows}");
         if (frame.Components.Count != expected.SamplesPerPixel)
@@ -20,7 +21,10 @@ public static class JpegDecoder
         if (frame.Precision > expected.BitsAllocated && expected.BitsAllocated != 8)
             throw new CodecException(JpegStream.Codec, $"JPEG precision {frame.Precision} exceeds BitsAllocated {expected.BitsAllocated}");
 
-        if (frame.IsHuffmanSequentialDct && frame.Precision == 8)
+        var rgb = frame.Components.Count == 3 && JpegColorModel.IsRgb(header, expected.Photometric);
+        // TurboJPEG cannot be told the colour space: a stream whose markers leave it open goes to our decoder when the
+        // dataset's answer is not libjpeg's guess.
+        if (frame.IsHuffmanSequentialDct && frame.Precision == 8 && (frame.Components.Count != 3 || rgb == JpegColorModel.LibjpegDecodesAsRgb(header)))
             return TurboJpegDecoder.Decode(data, expected);
 
         ushort[][] planes;
@@ -29,6 +33,7 @@ public static class JpegDecoder
         else throw new CodecException(JpegStream.Codec, $"JPEG process SOF 0x{frame.Marker:X2} with precision {frame.Precision} is not supported");
 
         var photometric = expected.Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422" ? "YBR_FULL" : expected.Photometric;
+        if (!frame.IsLossless && frame.Components.Count == 3) photometric = rgb ? "RGB" : "YBR_FULL";
         var format = expected with { Photometric = photometric, PlanarConfiguration = 0 };
         return new DecodedFrame(format, Interleave(planes, format.BytesPerSample));
     }

@@ -16,14 +16,24 @@ internal sealed class JpegStream
     public JpegFrameHeader? Frame { get; private set; }
     public int RestartInterval { get; private set; }
 
+    /// <summary>An APP0 "JFIF" segment came before the frame (JFIF implies YCbCr).</summary>
+    public bool SawJfif { get; private set; }
+
+    /// <summary>The colour transform flag of an APP14 "Adobe" segment (0: none, 1: YCbCr), or null without one.</summary>
+    public int? AdobeTransform { get; private set; }
+
     public delegate int ScanDecoder(JpegStream stream, JpegScanHeader scan, ReadOnlySpan<byte> data, int position);
 
     /// <summary>Reads only up to the frame header (SOFn) and returns it.</summary>
-    public static JpegFrameHeader ReadFrameHeader(ReadOnlySpan<byte> data)
+    public static JpegFrameHeader ReadFrameHeader(ReadOnlySpan<byte> data) => ReadHeader(data).Frame!;
+
+    /// <summary>Reads up to the frame header (SOFn): the markers before it and the frame.</summary>
+    public static JpegStream ReadHeader(ReadOnlySpan<byte> data)
     {
         var stream = new JpegStream();
         stream.Walk(data, stopAtFrame: true, null);
-        return stream.Frame ?? throw new CodecException(Codec, "no frame header (SOF) found");
+        if (stream.Frame is null) throw new CodecException(Codec, "no frame header (SOF) found");
+        return stream;
     }
 
     public void Walk(ReadOnlySpan<byte> data, bool stopAtFrame, ScanDecoder? onScan)
@@ -52,6 +62,8 @@ internal sealed class JpegStream
             position += length;
             switch (marker)
             {
+                case 0xE0 when segment.StartsWith("JFIF\0"u8): SawJfif = true; break;
+                case 0xEE when segment.Length >= 12 && segment.StartsWith("Adobe"u8): AdobeTransform = segment[11]; break;
                 case 0xC4: ReadHuffmanTables(segment); break;
                 case 0xDB: ReadQuantizationTables(segment); break;
                 case 0xDD:

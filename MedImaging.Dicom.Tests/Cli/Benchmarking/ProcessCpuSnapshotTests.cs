@@ -8,18 +8,22 @@ public class ProcessCpuSnapshotTests
     [Fact]
     public void Counts_the_cpu_of_a_busy_grandchild_under_its_role_and_this_process_as_the_bench()
     {
-        // sh (the root) starts a busy loop and waits: only the loop burns CPU.
-        using var root = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "sh -c 'while :; do :; done' & wait"]))!;
+        // sh (the root) starts a grandchild and waits: on "go" the grandchild burns a fixed amount of CPU, says so and
+        // stays alive (blocked on stdin), so the two snapshots bracket its work without polling or sleeping. A background
+        // job's stdin is /dev/null unless redirected, hence the copy of the pipe on descriptor 3.
+        using var root = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"exec 3<&0; sh -c '{BusyThenIdle}' <&3 & wait"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        })!;
         try
         {
             var before = ProcessCpuSnapshot.Take(root.Id)!;
-            var clock = Stopwatch.StartNew();
-            IReadOnlyList<RoleCpu> used = [];
-            while (Seconds(used, ProcessRoles.Other) < 0.05 && clock.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                Thread.Sleep(50);
-                used = ProcessCpuSnapshot.Take(root.Id)!.Since(before);
-            }
+            root.StandardInput.WriteLine("go");
+            root.StandardInput.Flush();
+            Assert.Equal("burned", root.StandardOutput.ReadLine());
+            var used = ProcessCpuSnapshot.Take(root.Id)!.Since(before);
+
             Assert.True(Seconds(used, ProcessRoles.Other) >= 0.05, $"the busy grandchild's CPU was not counted: {string.Join(", ", used)}");
             Assert.Contains(used, r => r.Role == ProcessRoles.Bench && r.Processes == 1);
             Assert.Contains(used, r => r.Role == ProcessRoles.AppHost && r.Processes == 1); // the root, whatever its command line
@@ -30,6 +34,9 @@ public class ProcessCpuSnapshotTests
             root.WaitForExit();
         }
     }
+
+    /// <summary>Waits for a line, counts to 300,000 in the shell (about 0.2 s of CPU), prints "burned", then blocks.</summary>
+    internal const string BusyThenIdle = "read go; i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo burned; read end";
 
     [Fact]
     public void A_missing_root_leaves_only_this_process()

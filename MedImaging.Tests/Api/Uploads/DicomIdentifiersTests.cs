@@ -5,10 +5,17 @@ namespace MedImaging.Tests.Api.Uploads;
 
 public sealed class DicomIdentifiersTests
 {
-    // ct_vr_un_j2kr.dcm (UIDs with VR UN) is left out until MedImaging.Dicom reinterprets UN values as text;
-    // it currently returns them as byte lists, so the upload refuses that file with a 422.
+    // ct_vr_un_j2kr.dcm encodes its UIDs with VR UN; the reader re-reads them as UI (PS3.5 6.2.2), so it is included.
     public static TheoryData<string> FilesWithStudyUid =>
-        new(TestCorpus.Manifest.Where(r => !r.IsBroken && r.StudyUid.Length > 0 && r.File != "ct_vr_un_j2kr.dcm").Select(r => r.File));
+        new(TestCorpus.Manifest.Where(r => !r.IsBroken && r.StudyUid.Length > 0).Select(r => r.File));
+
+    [Fact]
+    public void Uids_encoded_as_UN_are_read()
+    {
+        var identifiers = DicomIdentifiers.TryRead(File.ReadAllBytes(TestCorpus.File("ct_vr_un_j2kr.dcm")));
+
+        Assert.Equal(TestCorpus.Manifest.Single(r => r.File == "ct_vr_un_j2kr.dcm").StudyUid, identifiers?.StudyUid);
+    }
 
     public static TheoryData<string> BrokenFiles => new(TestCorpus.Manifest.Where(r => r.IsBroken).Select(r => r.File));
 

@@ -184,8 +184,10 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
     private static Dictionary<string, string> DcmDumpValues(string path, params string[] tags)
     {
         using var process = Process.Start(new ProcessStartInfo("dcmdump", ["-q", "+L", path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit(30_000);
+        Assert.True(process.WaitForExit(30_000), "dcmdump did not finish");
+        Assert.True(process.ExitCode == 0, $"dcmdump cannot read {path}: {errors.Result}");
         var values = new Dictionary<string, string>();
         foreach (var line in output.Split('\n'))
         {

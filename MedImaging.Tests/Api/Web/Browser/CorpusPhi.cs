@@ -12,6 +12,7 @@ public static partial class CorpusPhi
             ["+P", "PatientName", "+P", "PatientID", "+P", "PatientBirthDate", "+P", "InstitutionName", path]) { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(30_000), "dcmdump did not finish");
+        Assert.True(process.ExitCode == 0, $"dcmdump cannot read {path} (exit {process.ExitCode})");
         return BracketedValue().Matches(output).Select(m => m.Groups[1].Value)
             .SelectMany(v => v.Split('^', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(v => v.Length >= 3).Distinct().ToList();
