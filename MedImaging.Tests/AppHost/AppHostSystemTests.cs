@@ -20,7 +20,7 @@ namespace MedImaging.Tests.AppHost;
 [Collection(AwsEmulatorCollection.Name)]
 public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
 {
-    private static readonly string[] PhiFiles = ["cr_mono1_ele_phi.dcm", "ct_jls81_14s_phi.dcm", "us_rgb_ele_pc1_phi.dcm"];
+    private static readonly string[] PhiFiles = ["cr_mono1_ele_phi.dcm", "ct_jls81_14s_phi.dcm", "us_rgb_ele_pc1_phi.dcm", "mr_enh_mf10_deflate_phi.dcm"];
 
     private MedImagingApp App => fixture.App;
 
@@ -64,7 +64,7 @@ public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
     }
 
     [Fact]
-    public async Task An_upload_is_one_trace_from_the_api_through_the_silo_and_no_phi_reaches_telemetry()
+    public async Task An_upload_is_one_trace_from_the_api_through_the_silo_with_the_pipeline_metrics_and_no_phi_reaches_telemetry()
     {
         using var http = new HttpClient { BaseAddress = App.ApiBaseUrl };
         var phi = PhiFiles.SelectMany(f => CorpusPhi.ValuesOf(TestCorpus.File(f))).Distinct().ToList();
@@ -89,12 +89,18 @@ public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
             .Any(t => t.Any(s => s.Service == "api" && s.Scope == "Microsoft.AspNetCore") && t.Any(s => s.Service == "silo"))), TimeSpan.FromSeconds(30),
             () => $"services seen: {string.Join(", ", App.Telemetry.Spans().Select(s => $"{s.Service}/{s.Scope}").Distinct())}; exports: {App.Telemetry.Exports.Count}");
 
+        // The pipeline's metrics reach the dashboard's OTLP endpoint too.
+        foreach (var metric in new[] { "medimaging.pipeline.instances.processed", "medimaging.pipeline.step.duration", "medimaging.queue.lag", "medimaging.silo.turns" })
+        {
+            await WaitForAsync(() => Task.FromResult(App.Telemetry.Received("/v1/metrics", metric)), TimeSpan.FromSeconds(30), () => $"no {metric} exported");
+        }
+
         // Every exported log record, span and metric, searched word by word for every identifying value.
         var exported = App.Telemetry.Exports.Select(e => Encoding.UTF8.GetString(e.Body)).ToList();
         Assert.Contains(exported, e => e.Contains("silo", StringComparison.Ordinal));
         foreach (var value in phi)
         {
-            Assert.DoesNotContain(exported, e => ContainsWord(e, value));
+            Assert.DoesNotContain(exported, e => PhiText.ContainsWord(e, value));
         }
     }
 
@@ -127,17 +133,6 @@ public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
             await App.App.ResourceNotifications.WaitForResourceAsync("silo",
                 e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
         }
-    }
-
-    private static bool ContainsWord(string text, string value)
-    {
-        for (var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            var after = at + value.Length >= text.Length || !char.IsLetterOrDigit(text[at + value.Length]);
-            if (before && after) return true;
-        }
-        return false;
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null)
