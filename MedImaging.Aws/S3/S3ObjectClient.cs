@@ -51,7 +51,7 @@ public sealed class S3ObjectClient(
     /// returned for the caller to judge. Either way the answer carries the hash computed.
     /// </summary>
     public Task<S3ObjectContent?> GetObjectAsync(string bucket, string key, string? expectedSha256, CancellationToken cancellationToken) =>
-        InvokeAsync("GetObject", bucket, async (invocation, ct) =>
+        InvokeAsync<S3ObjectContent?>("GetObject", bucket, async (invocation, ct) =>
         {
             var address = addressing.Object(bucket, key);
             using var response = await SendAsync(invocation, HttpMethod.Get, address, [], null, S3RequestSigner.EmptyPayloadHash, ct);
