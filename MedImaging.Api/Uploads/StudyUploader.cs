@@ -39,9 +39,9 @@ public sealed class StudyUploader(
             {
                 UploadTooLargeException tooLarge => UploadRejectedException.TooLarge(tooLarge.LimitBytes),
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => UploadRejectedException.TooLarge(options.Value.MaxRequestBytes),
-                BadHttpRequestException bad => new UploadRejectedException(bad.StatusCode, "Malformed request", "The request body could not be read."),
+                BadHttpRequestException bad => UploadRejectedException.MalformedRequest(bad.StatusCode, "The request body could not be read."),
                 // A multipart body that ends early or breaks its format (or a client that went away).
-                IOException or InvalidDataException => new UploadRejectedException(StatusCodes.Status400BadRequest, "Malformed request", "The request body is not well-formed."),
+                IOException or InvalidDataException => UploadRejectedException.MalformedRequest(StatusCodes.Status400BadRequest, "The request body is not well-formed."),
                 _ => error,
             };
         }
@@ -50,9 +50,13 @@ public sealed class StudyUploader(
 
     private async Task<AcceptedInstance> StoreAsync(Stream file, string uploadId, CancellationToken cancellationToken)
     {
-        using var source = await ChunkedUploadSource.OpenAsync(file, options.Value.MaxFileBytes, S3StreamUploader.PartSize, cancellationToken);
+        var guarded = new FileLengthGuard(file);
+        using var source = await ChunkedUploadSource.OpenAsync(guarded, options.Value.MaxFileBytes, S3StreamUploader.PartSize, cancellationToken);
         if (source.TotalBytes == 0) throw UploadRejectedException.Empty();
-        var identity = UploadedFileIdentity.Identify(source.Current, uploadId, StudyKeys.NewUploadId());
+        var identity = await FileIdentification.IdentifyAsync(source, options.Value.MaxHeaderBytes, uploadId, StudyKeys.NewUploadId(), cancellationToken);
+        // A file in one chunk is checked now; a longer one when its last byte is read, before its upload completes.
+        if (source.IsLastChunk) identity.CheckLength(source.TotalBytes);
+        guarded.Identity = identity;
         var stored = await uploader.UploadAsync(
             resources.IngestBucket, IngestKeys.Instance(identity.StudyKey, identity.InstanceId), identity.ContentType, source, cancellationToken);
         return new AcceptedInstance(identity.StudyKey, identity.InstanceId, identity.ContentType, stored);

@@ -11,6 +11,13 @@ public sealed record UploadOptions
     /// <summary>Largest accepted request body, all files together (default 8 GiB).</summary>
     public long MaxRequestBytes { get; init; } = 8L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// How far into a DICOM file the Api reads to find its identifiers (default 64 MiB; for a deflated dataset, inflated
+    /// bytes). Real headers hold their UIDs in the first few KB and the largest have a few MB before Pixel Data; a file
+    /// whose header runs past this is refused (dicom-header-too-long), a deflated one inflating past it too (dicom-inflate-limit).
+    /// </summary>
+    public long MaxHeaderBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Most files in one request.</summary>
     public int MaxFilesPerRequest { get; init; } = 1000;
 

@@ -1,0 +1,26 @@
+using MedImaging.Aws.S3;
+
+namespace MedImaging.Api.Uploads;
+
+/// <summary>
+/// Identifies a file being uploaded from as much of it as its header needs: the first chunk, extended (doubling) while
+/// a DICOM header runs past what was read, up to <see cref="UploadOptions.MaxHeaderBytes"/>. The extended chunk is
+/// what gets stored first, so nothing is read twice from the client.
+/// </summary>
+public static class FileIdentification
+{
+    public static async Task<UploadedFileIdentity> IdentifyAsync(
+        ChunkedUploadSource source, long maxHeaderBytes, string uploadId, string imageId, CancellationToken cancellationToken)
+    {
+        var limit = (int)Math.Min(maxHeaderBytes, Array.MaxLength);
+        while (true)
+        {
+            var head = source.Current;
+            var isWholeFile = source.IsLastChunk;
+            if (head.Length > limit) (head, isWholeFile) = (head[..limit], false);
+            if (UploadedFileIdentity.Identify(head, isWholeFile, maxHeaderBytes, uploadId, imageId) is { } identity) return identity;
+            if (head.Length >= limit || source.IsLastChunk) throw UploadRejectedException.HeaderTooLong(maxHeaderBytes);
+            await source.ExtendAsync((int)Math.Min(limit, 2L * head.Length), cancellationToken);
+        }
+    }
+}
