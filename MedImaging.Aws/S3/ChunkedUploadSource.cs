@@ -39,12 +39,19 @@ public sealed class ChunkedUploadSource : IDisposable
     public long TotalBytes { get; private set; }
 
     /// <summary>Opens the source and reads its first chunk (empty when the stream is empty).</summary>
-    public static async Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, CancellationToken cancellationToken)
+    public static Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, CancellationToken cancellationToken) =>
+        OpenAsync(source, maxBytes, chunkSize, chunkSize, cancellationToken);
+
+    /// <summary>
+    /// Opens the source and reads only <paramref name="firstChunkSize"/> bytes of it at first: a reader that may refuse
+    /// the stream from its first bytes then holds no more, and <see cref="ExtendAsync"/> reads on when it does not.
+    /// </summary>
+    public static async Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, int firstChunkSize, CancellationToken cancellationToken)
     {
         var reader = new ChunkedUploadSource(source, maxBytes, chunkSize);
         try
         {
-            await reader.FillAsync(cancellationToken);
+            await reader.FillAsync(Math.Min(chunkSize, firstChunkSize), cancellationToken);
             return reader;
         }
         catch
@@ -58,7 +65,7 @@ public sealed class ChunkedUploadSource : IDisposable
     public async Task<bool> MoveNextAsync(CancellationToken cancellationToken)
     {
         if (_sourceEnded) return false;
-        await FillAsync(cancellationToken);
+        await FillAsync(_chunkSize, cancellationToken);
         return Current.Length > 0;
     }
 
@@ -95,14 +102,14 @@ public sealed class ChunkedUploadSource : IDisposable
         return Convert.ToHexStringLower(_sha256.GetCurrentHash());
     }
 
-    private async Task FillAsync(CancellationToken cancellationToken)
+    private async Task FillAsync(int size, CancellationToken cancellationToken)
     {
         var filled = 0;
         if (_carry is { } carried) { _buffer[0] = carried; _carry = null; filled = 1; }
-        while (filled < _chunkSize)
+        while (filled < size)
         {
-            if (filled == _buffer.Length) Grow(filled, _chunkSize);
-            var read = await _source.ReadAsync(_buffer.AsMemory(filled, Math.Min(_buffer.Length, _chunkSize) - filled), cancellationToken);
+            if (filled == _buffer.Length) Grow(filled, size);
+            var read = await _source.ReadAsync(_buffer.AsMemory(filled, Math.Min(_buffer.Length, size) - filled), cancellationToken);
             if (read == 0) { _sourceEnded = true; break; }
             filled += read;
             if (TotalBytes + filled > _maxBytes) throw new UploadTooLargeException(_maxBytes);

@@ -16,6 +16,8 @@ public sealed class S3StreamUploader(IAmazonS3 s3, S3ObjectClient objects)
     public async Task<StoredObject> UploadAsync(
         string bucket, string key, string contentType, ChunkedUploadSource source, CancellationToken cancellationToken)
     {
+        // A first chunk read short (to identify the file) grows to a whole part: S3 parts but the last are >= 5 MiB.
+        if (!source.IsLastChunk && source.Current.Length < PartSize) await source.ExtendAsync(PartSize, cancellationToken);
         if (source.IsLastChunk && source.Current.Length <= PartSize)
         {
             // The source hashed the stream while reading it, so the payload is signed at no extra cost.

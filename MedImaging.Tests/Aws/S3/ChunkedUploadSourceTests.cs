@@ -90,6 +90,25 @@ public sealed class ChunkedUploadSourceTests
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), source.ContentSha256());
     }
 
+    [Theory]
+    [InlineData(100, 100, 1)]
+    [InlineData(3 * Chunk + 7, 4 * Chunk, 1)]
+    [InlineData(3 * Chunk + 7, Chunk / 2, 4)]
+    public async Task A_short_first_read_extends_to_the_whole_file(int size, int extendTo, int expectedChunks)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(size);
+        using var source = await ChunkedUploadSource.OpenAsync(new TrickleStream(bytes, 100), long.MaxValue, Chunk, 200, default);
+        Assert.Equal(Math.Min(200, size), source.Current.Length);
+
+        await source.ExtendAsync(extendTo, default);
+
+        var chunks = new List<byte[]> { source.Current.ToArray() };
+        while (await source.MoveNextAsync(default)) chunks.Add(source.Current.ToArray());
+        Assert.Equal(expectedChunks, chunks.Count);
+        Assert.Equal(bytes, chunks.SelectMany(c => c).ToArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), source.ContentSha256());
+    }
+
     [Fact]
     public async Task Extending_past_the_limit_throws()
     {
