@@ -25,25 +25,41 @@ public static class HostileDicom
     {
         var output = new MemoryStream();
         WriteMeta(output, Deflated, SopInstanceUid);
-        using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        // Deflate segments ending in a sync flush concatenate into one stream, so a MiB of zeros is compressed once
+        // and repeated: ~1 KB per MiB, as a bomb's author would do it.
+        var elements = new MemoryStream();
+        WriteElement(elements, 0x0008, 0x0016, "UI", Uid(SecondaryCapture));
+        WriteElement(elements, 0x0008, 0x0018, "UI", Uid(SopInstanceUid));
+        WriteElement(elements, 0x0009, 0x0010, "LO", Encoding.ASCII.GetBytes("HOSTILE "));
+        var mebibyteOfZeros = Segment(new byte[1 << 20]);
+        var element = (ushort)0x1000;
+        for (var left = inflatedBytes; left > 0; element++)
         {
-            WriteElement(deflate, 0x0008, 0x0016, "UI", Uid(SecondaryCapture));
-            WriteElement(deflate, 0x0008, 0x0018, "UI", Uid(SopInstanceUid));
-            WriteElement(deflate, 0x0009, 0x0010, "LO", Encoding.ASCII.GetBytes("HOSTILE "));
-            var zeros = new byte[1 << 20];
-            var element = (ushort)0x1000;
-            for (var left = inflatedBytes; left > 0; element++)
-            {
-                var length = Math.Min(left, valueBytes) & ~1L;
-                if (length == 0) break;
-                WriteHeader(deflate, 0x0009, element, "OB", (uint)length);
-                for (var done = 0L; done < length; done += zeros.Length)
-                    deflate.Write(zeros, 0, (int)Math.Min(zeros.Length, length - done));
-                left -= length;
-            }
-            WriteElement(deflate, 0x0020, 0x000D, "UI", Uid(StudyUid));
+            var length = Math.Min(left, valueBytes) & ~1L;
+            if (length == 0) break;
+            WriteHeader(elements, 0x0009, element, "OB", (uint)length);
+            output.Write(Segment(elements.ToArray()));
+            elements.SetLength(0);
+            for (var done = 0L; done < length; done += 1 << 20)
+                output.Write(length - done >= 1 << 20 ? mebibyteOfZeros : Segment(new byte[length - done]));
+            left -= length;
         }
+        WriteElement(elements, 0x0020, 0x000D, "UI", Uid(StudyUid));
+        using (var last = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+            last.Write(elements.ToArray());
         return output.ToArray();
+    }
+
+    // The deflated bytes of data, ending in a sync flush (no final block).
+    private static byte[] Segment(byte[] data)
+    {
+        var segment = new MemoryStream();
+        var deflate = new DeflateStream(segment, CompressionLevel.SmallestSize, leaveOpen: true);
+        deflate.Write(data);
+        deflate.Flush();
+        var bytes = segment.ToArray();
+        deflate.Dispose();
+        return bytes;
     }
 
     /// <summary>An Explicit VR Little Endian file whose Pixel Data declares <paramref name="declared"/> bytes but carries <paramref name="present"/>.</summary>

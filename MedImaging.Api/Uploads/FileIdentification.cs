@@ -9,6 +9,12 @@ namespace MedImaging.Api.Uploads;
 /// </summary>
 public static class FileIdentification
 {
+    /// <summary>
+    /// How much of a file is read before trying to identify it: most headers fit, and a file refused from its header
+    /// (a deflate bomb) costs this much memory while it is refused, not a whole part.
+    /// </summary>
+    public const int FirstReadBytes = 256 * 1024;
+
     public static async Task<UploadedFileIdentity> IdentifyAsync(
         ChunkedUploadSource source, long maxHeaderBytes, string uploadId, string imageId, CancellationToken cancellationToken)
     {

@@ -51,7 +51,8 @@ public sealed class StudyUploader(
     private async Task<AcceptedInstance> StoreAsync(Stream file, string uploadId, CancellationToken cancellationToken)
     {
         var guarded = new FileLengthGuard(file);
-        using var source = await ChunkedUploadSource.OpenAsync(guarded, options.Value.MaxFileBytes, S3StreamUploader.PartSize, cancellationToken);
+        using var source = await ChunkedUploadSource.OpenAsync(
+            guarded, options.Value.MaxFileBytes, S3StreamUploader.PartSize, FileIdentification.FirstReadBytes, cancellationToken);
         if (source.TotalBytes == 0) throw UploadRejectedException.Empty();
         var identity = await FileIdentification.IdentifyAsync(source, options.Value.MaxHeaderBytes, uploadId, StudyKeys.NewUploadId(), cancellationToken);
         // A file in one chunk is checked now; a longer one when its last byte is read, before its upload completes.

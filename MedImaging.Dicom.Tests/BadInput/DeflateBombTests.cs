@@ -59,7 +59,7 @@ public class DeflateBombTests
     {
         var bomb = HostileDicom.DeflateBomb(inflatedBytes: 4L << 20, valueBytes: 1 << 20);
 
-        var error = Assert.ThrowsAny<DicomFormatException>(() => DicomFile.Read(bomb.AsMemory(0, bomb.Length - 40), Options));
+        var error = Assert.ThrowsAny<DicomFormatException>(() => DicomFile.Read(bomb.AsMemory(0, bomb.Length / 2), Options));
 
         Assert.IsNotType<DicomInflateLimitException>(error);
     }
