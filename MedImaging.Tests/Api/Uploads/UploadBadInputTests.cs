@@ -69,6 +69,7 @@ public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLi
         { "more files than allowed", 413, UploadProblemTypes.TooManyFiles, FilesLimit },
         { "good file then a bad one", 415, UploadProblemTypes.UnsupportedFileType, null },
         { "multipart with a broken boundary", 400, UploadProblemTypes.MalformedRequest, null },
+        { "multipart part header that never ends", 400, UploadProblemTypes.MalformedRequest, null },
     };
 
     [Theory]
@@ -134,6 +135,7 @@ public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLi
                 { new ByteArrayContent("plain text"u8.ToArray()), "file", "notes.txt" },
             },
             "multipart with a broken boundary" => BrokenMultipart(knee),
+            "multipart part header that never ends" => EndlessPartHeader(knee),
             // Ends inside the first element's header, after the meta group.
             "dicom cut inside its header" => Dicom(knee[..(MetaGroupEnd(knee) + 5)]),
             "deflate bomb" => Dicom(HostileDicom.DeflateBomb(inflatedBytes: 64L << 20, valueBytes: 1 << 20)),
@@ -162,6 +164,14 @@ public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLi
     {
         var head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.dcm\"\r\n\r\n"u8.ToArray();
         var content = new ByteArrayContent([.. head, .. file]); // the closing boundary never comes
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        return content;
+    }
+
+    private static ByteArrayContent EndlessPartHeader(byte[] file)
+    {
+        var head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.dcm\"\r\n\r\n"u8.ToArray();
+        var content = new ByteArrayContent([.. head, .. file, .. "\r\n--b\r\n"u8.ToArray(), .. Enumerable.Repeat((byte)'a', 4 << 20)]);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
         return content;
     }
