@@ -50,16 +50,10 @@ public sealed class StudyUploader(
 
     private async Task<AcceptedInstance> StoreAsync(Stream file, string uploadId, CancellationToken cancellationToken)
     {
-        var guarded = new FileLengthGuard(file);
-        using var source = await ChunkedUploadSource.OpenAsync(
-            guarded, options.Value.MaxFileBytes, S3StreamUploader.PartSize, FileIdentification.FirstReadBytes, cancellationToken);
-        if (source.TotalBytes == 0) throw UploadRejectedException.Empty();
-        var identity = await FileIdentification.IdentifyAsync(source, options.Value.MaxHeaderBytes, uploadId, StudyKeys.NewUploadId(), cancellationToken);
-        // A file in one chunk is checked now; a longer one when its last byte is read, before its upload completes.
-        if (source.IsLastChunk) identity.CheckLength(source.TotalBytes);
-        guarded.Identity = identity;
+        using var incoming = await IncomingFile.OpenAsync(file, options.Value, uploadId, StudyKeys.NewUploadId(), cancellationToken);
+        var identity = incoming.Identity;
         var stored = await uploader.UploadAsync(
-            resources.IngestBucket, IngestKeys.Instance(identity.StudyKey, identity.InstanceId), identity.ContentType, source, cancellationToken);
+            resources.IngestBucket, IngestKeys.Instance(identity.StudyKey, identity.InstanceId), identity.ContentType, incoming.Source, cancellationToken);
         return new AcceptedInstance(identity.StudyKey, identity.InstanceId, identity.ContentType, stored);
     }
 }
