@@ -77,21 +77,26 @@ public static class HostileDicom
 
     /// <summary>
     /// An Explicit VR Little Endian file with <paramref name="privateElements"/> private OB elements of
-    /// <paramref name="valueBytes"/> each in the odd groups 0009..001F, before the Study Instance UID (so a reader must
-    /// pass them all to find it), then 1 KB of Pixel Data. At most 737,280 elements (12 groups of 240 blocks of 256).
+    /// <paramref name="valueBytes"/> each in odd groups from 0009 (240 blocks of 256 per group), the first 737,280
+    /// before the Study Instance UID (so a reader must pass them to find it) and the rest after it, then 1 KB of Pixel Data.
     /// </summary>
     public static byte[] ManyElements(int privateElements, int valueBytes = 2)
     {
         const int perGroup = 240 * 256;
-        if (privateElements > 12 * perGroup) throw new ArgumentOutOfRangeException(nameof(privateElements));
         var output = new MemoryStream();
         WriteMeta(output, ExplicitLittle, SopInstanceUid);
         WriteElement(output, 0x0008, 0x0016, "UI", Uid(SecondaryCapture));
         WriteElement(output, 0x0008, 0x0018, "UI", Uid(SopInstanceUid));
         var value = new byte[valueBytes + valueBytes % 2];
+        var studyWritten = false;
         for (var group = 0; group * perGroup < privateElements; group++)
         {
             var groupNumber = (ushort)(0x0009 + 2 * group);
+            if (groupNumber > 0x0020 && !studyWritten)
+            {
+                WriteElement(output, 0x0020, 0x000D, "UI", Uid(StudyUid));
+                studyWritten = true;
+            }
             var inGroup = Math.Min(perGroup, privateElements - group * perGroup);
             // Creators (gggg,0010..00FF) first, as tags sort, then each block's elements.
             for (var b = 0; b * 256 < inGroup; b++)
@@ -102,7 +107,7 @@ public static class HostileDicom
                 WriteElement(output, groupNumber, (ushort)(((0x10 + i / 256) << 8) | (i % 256)), "OB", value);
             }
         }
-        WriteElement(output, 0x0020, 0x000D, "UI", Uid(StudyUid));
+        if (!studyWritten) WriteElement(output, 0x0020, 0x000D, "UI", Uid(StudyUid));
         WriteHeader(output, 0x7FE0, 0x0010, "OW", 1024);
         output.Write(new byte[1024]);
         return output.ToArray();
