@@ -34,7 +34,7 @@ public sealed class StudyUploader(
         catch (Exception error) when (error is UploadRejectedException or UploadTooLargeException or BadHttpRequestException or IOException or InvalidDataException or OperationCanceledException)
         {
             await uploader.DeleteAsync(accepted.Select(a => a.Object), CancellationToken.None);
-            UploadLog.UploadRefused(logger, accepted.Count, error.GetType().Name);
+            UploadLog.UploadRefused(logger, accepted.Count, error is UploadRejectedException rejected ? rejected.Type : error.GetType().Name);
             throw error switch
             {
                 UploadTooLargeException tooLarge => UploadRejectedException.TooLarge(tooLarge.LimitBytes),
