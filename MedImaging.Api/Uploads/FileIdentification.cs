@@ -3,9 +3,9 @@ using MedImaging.Aws.S3;
 namespace MedImaging.Api.Uploads;
 
 /// <summary>
-/// Identifies a file being uploaded from as much of it as its header needs: the first chunk, extended (doubling) while
-/// a DICOM header runs past what was read, up to <see cref="UploadOptions.MaxHeaderBytes"/>. The extended chunk is
-/// what gets stored first, so nothing is read twice from the client.
+/// Identifies a file being uploaded from as much of it as its header needs: the first read, extended while a DICOM
+/// header runs past what was read (to a whole part, then four times as far), up to
+/// <see cref="UploadOptions.MaxHeaderBytes"/>. The extended chunk is what gets stored first: nothing is read twice.
 /// </summary>
 public static class FileIdentification
 {
@@ -26,7 +26,10 @@ public static class FileIdentification
             if (head.Length > limit) (head, isWholeFile) = (head[..limit], false);
             if (UploadedFileIdentity.Identify(head, isWholeFile, maxHeaderBytes, uploadId, imageId) is { } identity) return identity;
             if (head.Length >= limit || source.IsLastChunk) throw UploadRejectedException.HeaderTooLong(maxHeaderBytes);
-            await source.ExtendAsync((int)Math.Min(limit, 2L * head.Length), cancellationToken);
+            // A file that is not refused is read a whole part ahead before it is stored anyway; beyond that, four
+            // times as far each time keeps the parses it takes few (each starts again from the first byte).
+            var next = head.Length < S3StreamUploader.PartSize ? S3StreamUploader.PartSize : 4L * head.Length;
+            await source.ExtendAsync((int)Math.Min(limit, next), cancellationToken);
         }
     }
 }
