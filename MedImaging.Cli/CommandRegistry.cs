@@ -15,6 +15,7 @@ public static class CommandRegistry
         new BenchParseCommand(),
         new DeidCommand(),
         new BenchDeidCommand(),
+        new BenchDeidScaleCommand(),
         new BenchIngestCommand(),
         new BenchFloorCommand(),
         new BenchOrthancPeerCommand(),

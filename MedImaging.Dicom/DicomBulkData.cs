@@ -148,3 +148,42 @@ public sealed class StreamBulkData(Stream stream, long offset, long length) : La
         }
     }
 }
+
+/// <summary>
+/// A value inside a deflated dataset, which is never kept inflated: reading it inflates the dataset again from its
+/// start up to the value (the deflated bytes must still be there then, as for <see cref="StreamBulkData"/>).
+/// </summary>
+public sealed class InflatedBulkData : LazyBulkData
+{
+    private readonly Func<Stream> _openCompressed;
+    private readonly long _compressedOffset;
+
+    internal InflatedBulkData(Func<Stream> openCompressed, long inflatedOffset, long length, long compressedOffset)
+        : base(inflatedOffset, length)
+    {
+        _openCompressed = openCompressed;
+        _compressedOffset = compressedOffset;
+    }
+
+    protected override void ReadFromSource(Span<byte> destination)
+    {
+        using var compressed = _openCompressed();
+        using var inflater = new System.IO.Compression.DeflateStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        try
+        {
+            var skip = Offset;
+            var scratch = new byte[(int)Math.Min(64 * 1024, Math.Max(skip, 1))];
+            while (skip > 0)
+            {
+                var n = inflater.Read(scratch, 0, (int)Math.Min(scratch.Length, skip));
+                if (n == 0) throw new DicomFormatException("deflated dataset shorter than when it was read", Offset - skip);
+                skip -= n;
+            }
+            inflater.ReadExactly(destination);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new DicomFormatException("deflated dataset differs from when it was read", _compressedOffset, null, e);
+        }
+    }
+}

@@ -67,8 +67,16 @@ public sealed class DicomFile
     public static DicomFile Read(ReadOnlyMemory<byte> bytes, DicomReadOptions? options = null)
     {
         var source = new MemoryByteSource(bytes);
-        return DicomFileReader.Read(source, options ?? DicomReadOptions.Default,
-            position => new MemoryStream(bytes.Slice((int)position).ToArray(), writable: false));
+        return DicomFileReader.Read(source, options ?? DicomReadOptions.Default, position => OpenAt(bytes, position));
+    }
+
+    // Deflated bytes are inflated from where they are (no copy): an array-backed buffer is wrapped, not duplicated.
+    private static MemoryStream OpenAt(ReadOnlyMemory<byte> bytes, long position)
+    {
+        var rest = bytes.Slice((int)position);
+        return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(rest, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(rest.ToArray(), writable: false);
     }
 
     public void Save(string path, DicomWriteOptions? options = null)

@@ -1,7 +1,7 @@
 namespace MedImaging.Dicom;
 
 /// <summary>Malformed DICOM input. Names the byte offset and the tag being read; never carries element values.</summary>
-public sealed class DicomFormatException : Exception
+public class DicomFormatException : Exception
 {
     public DicomFormatException(string reason, long offset, DicomTag? tag = null, Exception? inner = null)
         : base(Format(reason, offset, tag), inner)

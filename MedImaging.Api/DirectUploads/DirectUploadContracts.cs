@@ -34,4 +34,4 @@ public sealed record CompletedFile(int Index, IReadOnlyList<CompletedPart>? Part
 public sealed record CompletedPart(int PartNumber, string? ETag);
 
 /// <summary>One refused file of a completion, listed in the problem's "files" extension.</summary>
-public sealed record RefusedFile(int Index, int Status, string Title, string Detail);
+public sealed record RefusedFile(int Index, int Status, string Title, string Detail, string Type, long? Limit);

@@ -6,9 +6,9 @@ namespace MedImaging.Api.DirectUploads;
 public static class DirectUploadRejections
 {
     public static UploadRejectedException NotUploaded() =>
-        new(StatusCodes.Status409Conflict, "File not uploaded", "Nothing was PUT to this file's URL yet.");
+        new(StatusCodes.Status409Conflict, UploadProblemTypes.NotUploaded, "File not uploaded", "Nothing was PUT to this file's URL yet.");
 
     public static UploadRejectedException SizeMismatch(long declared, long actual) =>
-        new(StatusCodes.Status409Conflict, "File size differs from the declared size",
+        new(StatusCodes.Status409Conflict, UploadProblemTypes.SizeMismatch, "File size differs from the declared size",
             $"The upload declared {declared} bytes but the stored object has {actual}.");
 }

@@ -77,7 +77,7 @@ public sealed class DirectUploadService(
             }
             catch (UploadRejectedException rejected)
             {
-                refused.Add(new RefusedFile(index, rejected.StatusCode, rejected.Title, rejected.Message));
+                refused.Add(new RefusedFile(index, rejected.StatusCode, rejected.Title, rejected.Message, rejected.Type, rejected.Limit));
             }
         }
         if (refused.Count > 0)
@@ -112,7 +112,8 @@ public sealed class DirectUploadService(
             if (response.ContentLength == 0) throw UploadRejectedException.Empty();
 
             using var source = await OpenAsync(response.ResponseStream, limit, cancellationToken);
-            var identity = UploadedFileIdentity.Identify(source.Current, id, ImageId(id, index));
+            var identity = await FileIdentification.IdentifyAsync(source, uploadOptions.Value.MaxHeaderBytes, id, ImageId(id, index), cancellationToken);
+            identity.CheckLength(response.ContentLength);
             while (await source.MoveNextAsync(cancellationToken)) { }
             return new AcceptedInstance(identity.StudyKey, identity.InstanceId, identity.ContentType,
                 new StoredObject(resources.IngestBucket, key, source.TotalBytes, source.ContentSha256()));

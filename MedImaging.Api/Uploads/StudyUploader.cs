@@ -34,14 +34,14 @@ public sealed class StudyUploader(
         catch (Exception error) when (error is UploadRejectedException or UploadTooLargeException or BadHttpRequestException or IOException or InvalidDataException or OperationCanceledException)
         {
             await uploader.DeleteAsync(accepted.Select(a => a.Object), CancellationToken.None);
-            UploadLog.UploadRefused(logger, accepted.Count, error.GetType().Name);
+            UploadLog.UploadRefused(logger, accepted.Count, error is UploadRejectedException rejected ? rejected.Type : error.GetType().Name);
             throw error switch
             {
                 UploadTooLargeException tooLarge => UploadRejectedException.TooLarge(tooLarge.LimitBytes),
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => UploadRejectedException.TooLarge(options.Value.MaxRequestBytes),
-                BadHttpRequestException bad => new UploadRejectedException(bad.StatusCode, "Malformed request", "The request body could not be read."),
+                BadHttpRequestException bad => UploadRejectedException.MalformedRequest(bad.StatusCode, "The request body could not be read."),
                 // A multipart body that ends early or breaks its format (or a client that went away).
-                IOException or InvalidDataException => new UploadRejectedException(StatusCodes.Status400BadRequest, "Malformed request", "The request body is not well-formed."),
+                IOException or InvalidDataException => UploadRejectedException.MalformedRequest(StatusCodes.Status400BadRequest, "The request body is not well-formed."),
                 _ => error,
             };
         }
@@ -50,11 +50,10 @@ public sealed class StudyUploader(
 
     private async Task<AcceptedInstance> StoreAsync(Stream file, string uploadId, CancellationToken cancellationToken)
     {
-        using var source = await ChunkedUploadSource.OpenAsync(file, options.Value.MaxFileBytes, S3StreamUploader.PartSize, cancellationToken);
-        if (source.TotalBytes == 0) throw UploadRejectedException.Empty();
-        var identity = UploadedFileIdentity.Identify(source.Current, uploadId, StudyKeys.NewUploadId());
+        using var incoming = await IncomingFile.OpenAsync(file, options.Value, uploadId, StudyKeys.NewUploadId(), cancellationToken);
+        var identity = incoming.Identity;
         var stored = await uploader.UploadAsync(
-            resources.IngestBucket, IngestKeys.Instance(identity.StudyKey, identity.InstanceId), identity.ContentType, source, cancellationToken);
+            resources.IngestBucket, IngestKeys.Instance(identity.StudyKey, identity.InstanceId), identity.ContentType, incoming.Source, cancellationToken);
         return new AcceptedInstance(identity.StudyKey, identity.InstanceId, identity.ContentType, stored);
     }
 }

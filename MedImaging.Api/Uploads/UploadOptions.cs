@@ -11,6 +11,15 @@ public sealed record UploadOptions
     /// <summary>Largest accepted request body, all files together (default 8 GiB).</summary>
     public long MaxRequestBytes { get; init; } = 8L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// How far into a DICOM file the Api reads to find its identifiers and check its Pixel Data length (default 16 MiB;
+    /// for a deflated dataset, inflated bytes). Real headers hold their UIDs in the first few KB and have at most a few MB
+    /// before Pixel Data; 900,000 small elements take about 13 MB. A file whose header runs past this is refused
+    /// (dicom-header-too-long), a deflated one inflating past it too (dicom-inflate-limit). A request holds up to this
+    /// much of a file while reading its header, and a deflate bomb costs the CPU of inflating this much.
+    /// </summary>
+    public long MaxHeaderBytes { get; init; } = 16L * 1024 * 1024;
+
     /// <summary>Most files in one request.</summary>
     public int MaxFilesPerRequest { get; init; } = 1000;
 

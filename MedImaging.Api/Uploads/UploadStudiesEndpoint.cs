@@ -26,7 +26,8 @@ public static class UploadStudiesEndpoint
         }
         catch (UploadRejectedException rejected)
         {
-            return TypedResults.Problem(title: rejected.Title, detail: rejected.Message, statusCode: rejected.StatusCode);
+            return TypedResults.Problem(title: rejected.Title, detail: rejected.Message, statusCode: rejected.StatusCode, type: rejected.Type,
+                extensions: rejected.Limit is { } limit ? new Dictionary<string, object?> { ["limit"] = limit } : null);
         }
     }
 }

@@ -12,6 +12,12 @@ public static class UploadedFiles
 {
     private const string FileField = "file";
 
+    /// <summary>
+    /// Bytes the multipart reader may read between two parts' bodies (boundary, part headers) or before the first
+    /// (preamble): the reader's own header limit is 16 KiB, and it reads ahead in 4 KiB buffers.
+    /// </summary>
+    public const int HeaderBudget = 64 * 1024;
+
     public static async IAsyncEnumerable<Stream> ReadAsync(HttpRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
@@ -28,15 +34,21 @@ public static class UploadedFiles
             throw UploadRejectedException.UnsupportedRequest(request.ContentType);
         }
 
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        var body = new HeaderBudgetStream(request.Body, HeaderBudget);
+        var reader = new MultipartReader(boundary, body);
+        while (true)
         {
+            body.StartHeaders();
+            var section = await reader.ReadNextSectionAsync(cancellationToken);
+            body.EndHeaders();
+            if (section is null) yield break;
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 && HeaderUtilities.RemoveQuotes(disposition.Name).Equals(FileField, StringComparison.Ordinal))
             {
                 yield return section.Body;
             }
-            // Other fields are skipped: the reader drains them when it moves to the next section.
+            // Read to its end here (streamed, not buffered), so that only boundaries and headers spend the budget.
+            await section.Body.CopyToAsync(Stream.Null, cancellationToken);
         }
     }
 }

@@ -39,12 +39,19 @@ public sealed class ChunkedUploadSource : IDisposable
     public long TotalBytes { get; private set; }
 
     /// <summary>Opens the source and reads its first chunk (empty when the stream is empty).</summary>
-    public static async Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, CancellationToken cancellationToken)
+    public static Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, CancellationToken cancellationToken) =>
+        OpenAsync(source, maxBytes, chunkSize, chunkSize, cancellationToken);
+
+    /// <summary>
+    /// Opens the source and reads only <paramref name="firstChunkSize"/> bytes of it at first: a reader that may refuse
+    /// the stream from its first bytes then holds no more, and <see cref="ExtendAsync"/> reads on when it does not.
+    /// </summary>
+    public static async Task<ChunkedUploadSource> OpenAsync(Stream source, long maxBytes, int chunkSize, int firstChunkSize, CancellationToken cancellationToken)
     {
         var reader = new ChunkedUploadSource(source, maxBytes, chunkSize);
         try
         {
-            await reader.FillAsync(cancellationToken);
+            await reader.FillAsync(Math.Min(chunkSize, firstChunkSize), cancellationToken);
             return reader;
         }
         catch
@@ -58,8 +65,34 @@ public sealed class ChunkedUploadSource : IDisposable
     public async Task<bool> MoveNextAsync(CancellationToken cancellationToken)
     {
         if (_sourceEnded) return false;
-        await FillAsync(cancellationToken);
+        await FillAsync(_chunkSize, cancellationToken);
         return Current.Length > 0;
+    }
+
+    /// <summary>
+    /// Reads more of the stream into the current chunk until it holds <paramref name="length"/> bytes or the stream
+    /// ends: for a reader that must see further into a file than one chunk before it can be stored (the chunk then
+    /// goes out as several parts). Only before <see cref="MoveNextAsync"/> was first called.
+    /// </summary>
+    public async Task ExtendAsync(int length, CancellationToken cancellationToken)
+    {
+        if (_sourceEnded || Current.Length >= length) return;
+        if (TotalBytes != Current.Length) throw new InvalidOperationException("Only the first chunk can be extended.");
+        var start = Current.Length;
+        var filled = start;
+        if (_carry is { } carried) { Reserve(filled, length); _buffer[filled++] = carried; _carry = null; }
+        while (filled < length)
+        {
+            Reserve(filled, length);
+            var read = await _source.ReadAsync(_buffer.AsMemory(filled, Math.Min(_buffer.Length, length) - filled), cancellationToken);
+            if (read == 0) { _sourceEnded = true; break; }
+            filled += read;
+            if (TotalBytes - start + filled > _maxBytes) throw new UploadTooLargeException(_maxBytes);
+        }
+        if (!_sourceEnded) await PeekEndAsync(TotalBytes - start + filled, cancellationToken);
+        _sha256.AppendData(_buffer, start, filled - start);
+        TotalBytes += filled - start;
+        Current = _buffer.AsMemory(0, filled);
     }
 
     /// <summary>Lower-case hex SHA-256 of the whole stream; valid once the last chunk has been read.</summary>
@@ -69,40 +102,46 @@ public sealed class ChunkedUploadSource : IDisposable
         return Convert.ToHexStringLower(_sha256.GetCurrentHash());
     }
 
-    private async Task FillAsync(CancellationToken cancellationToken)
+    private async Task FillAsync(int size, CancellationToken cancellationToken)
     {
         var filled = 0;
         if (_carry is { } carried) { _buffer[0] = carried; _carry = null; filled = 1; }
-        while (filled < _chunkSize)
+        while (filled < size)
         {
-            if (filled == _buffer.Length) Grow(filled);
-            var read = await _source.ReadAsync(_buffer.AsMemory(filled, Math.Min(_buffer.Length, _chunkSize) - filled), cancellationToken);
+            if (filled == _buffer.Length) Grow(filled, size);
+            var read = await _source.ReadAsync(_buffer.AsMemory(filled, Math.Min(_buffer.Length, size) - filled), cancellationToken);
             if (read == 0) { _sourceEnded = true; break; }
             filled += read;
             if (TotalBytes + filled > _maxBytes) throw new UploadTooLargeException(_maxBytes);
         }
-        if (!_sourceEnded) await PeekEndAsync(cancellationToken);
+        if (!_sourceEnded) await PeekEndAsync(TotalBytes + filled, cancellationToken);
         TotalBytes += filled;
         _sha256.AppendData(_buffer, 0, filled);
         Current = _buffer.AsMemory(0, filled);
     }
 
-    // Doubles the buffer (at most to the chunk size), keeping the bytes read so far.
-    private void Grow(int filled)
+    // Doubles the buffer (at most to the cap), keeping the bytes read so far.
+    private void Grow(int filled, int cap)
     {
-        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_chunkSize, 2L * _buffer.Length));
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(cap, 2L * _buffer.Length));
         _buffer.AsSpan(0, filled).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = larger;
     }
 
+    // Room for one more byte after the first `filled` ones (cap > filled).
+    private void Reserve(int filled, int cap)
+    {
+        if (filled == _buffer.Length) Grow(filled, cap);
+    }
+
     // A full buffer may be exactly the end of the stream: reading one byte ahead tells the last chunk apart,
     // so a single-chunk file is stored with one PutObject and no empty trailing part is ever sent.
-    private async Task PeekEndAsync(CancellationToken cancellationToken)
+    private async Task PeekEndAsync(long readSoFar, CancellationToken cancellationToken)
     {
         var read = await _source.ReadAsync(_peek, cancellationToken);
         if (read == 0) _sourceEnded = true;
-        else if (TotalBytes + _chunkSize + 1 > _maxBytes) throw new UploadTooLargeException(_maxBytes);
+        else if (readSoFar + 1 > _maxBytes) throw new UploadTooLargeException(_maxBytes);
         else _carry = _peek[0];
     }
 

@@ -16,7 +16,9 @@ public sealed class S3StreamUploader(IAmazonS3 s3, S3ObjectClient objects)
     public async Task<StoredObject> UploadAsync(
         string bucket, string key, string contentType, ChunkedUploadSource source, CancellationToken cancellationToken)
     {
-        if (source.IsLastChunk)
+        // A first chunk read short (to identify the file) grows to a whole part: S3 parts but the last are >= 5 MiB.
+        if (!source.IsLastChunk && source.Current.Length < PartSize) await source.ExtendAsync(PartSize, cancellationToken);
+        if (source.IsLastChunk && source.Current.Length <= PartSize)
         {
             // The source hashed the stream while reading it, so the payload is signed at no extra cost.
             var sha256 = source.ContentSha256();
@@ -45,7 +47,8 @@ public sealed class S3StreamUploader(IAmazonS3 s3, S3ObjectClient objects)
             var parts = new List<PartETag>();
             do
             {
-                parts.Add(await UploadPartAsync(bucket, key, started.UploadId, parts.Count + 1, source.Current, cancellationToken));
+                foreach (var part in Parts(source.Current))
+                    parts.Add(await UploadPartAsync(bucket, key, started.UploadId, parts.Count + 1, part, cancellationToken));
             } while (await source.MoveNextAsync(cancellationToken));
 
             await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
@@ -62,6 +65,31 @@ public sealed class S3StreamUploader(IAmazonS3 s3, S3ObjectClient objects)
                 BucketName = bucket, Key = key, UploadId = started.UploadId,
             }, CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A chunk longer than a part (a first chunk a reader extended) goes out as parts of about <see cref="PartSize"/>:
+    /// every part but the upload's last must be at least 5 MiB (S3), and none much larger (fauxqs fails bodies over 11 MiB).
+    /// A short remainder joins the part before it, or shares it evenly when together they exceed 10 MiB.
+    /// </summary>
+    internal static IEnumerable<ReadOnlyMemory<byte>> Parts(ReadOnlyMemory<byte> chunk)
+    {
+        const int minimum = 5 * 1024 * 1024;
+        var full = chunk.Length / PartSize;
+        var remainder = chunk.Length % PartSize;
+        if (full == 0 || remainder == 0 || remainder >= minimum)
+        {
+            for (var offset = 0; offset < chunk.Length; offset += PartSize) yield return chunk[offset..Math.Min(chunk.Length, offset + PartSize)];
+            yield break;
+        }
+        for (var i = 0; i < full - 1; i++) yield return chunk.Slice(i * PartSize, PartSize);
+        var tail = chunk[((full - 1) * PartSize)..];
+        if (tail.Length <= 2 * minimum) yield return tail;
+        else
+        {
+            yield return tail[..(tail.Length / 2)];
+            yield return tail[(tail.Length / 2)..];
         }
     }
 

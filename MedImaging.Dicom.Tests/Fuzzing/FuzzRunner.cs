@@ -19,7 +19,12 @@ public sealed record FuzzReport(long Inputs, long Rejected, IReadOnlyList<FuzzFi
 /// </summary>
 public static class FuzzRunner
 {
-    public static FuzzReport Run(DicomMutator mutator, long firstSeed, TimeSpan duration, TimeSpan perInputTimeout, string scratchFile, long maxInputs = long.MaxValue, int maxFindings = 20)
+    public static FuzzReport Run(DicomMutator mutator, long firstSeed, TimeSpan duration, TimeSpan perInputTimeout, string scratchFile, long maxInputs = long.MaxValue, int maxFindings = 20) =>
+        Run(mutator, firstSeed, duration, perInputTimeout, (input, i) => FuzzCheck.Run(input.Bytes, i % 8 == 7 ? scratchFile : null), maxInputs, maxFindings);
+
+    /// <summary>Runs <paramref name="check"/> (given the input and its index in the run) on consecutive seeds.</summary>
+    public static FuzzReport Run(DicomMutator mutator, long firstSeed, TimeSpan duration, TimeSpan perInputTimeout,
+        Func<FuzzInput, long, (FuzzOutcome Outcome, string? Problem)> check, long maxInputs = long.MaxValue, int maxFindings = 20)
     {
         var findings = new ConcurrentQueue<FuzzFinding>();
         long inputs = 0, rejected = 0;
@@ -35,7 +40,7 @@ public static class FuzzRunner
                 var input = mutator.Mutate(firstSeed + i);
                 Volatile.Write(ref startedAt, Stopwatch.GetTimestamp());
                 Volatile.Write(ref current, input);
-                var (outcome, problem) = FuzzCheck.Run(input.Bytes, i % 8 == 7 ? scratchFile : null);
+                var (outcome, problem) = check(input, i);
                 Volatile.Write(ref current, null);
                 if (outcome == FuzzOutcome.Finding) findings.Enqueue(new FuzzFinding(input, problem!));
                 if (outcome == FuzzOutcome.Rejected) Interlocked.Increment(ref rejected);

@@ -13,6 +13,13 @@ internal abstract class ByteSource
 
     /// <summary>A large value left where it is.</summary>
     public abstract DicomBulkData Bulk(long position, long length);
+
+    /// <summary>True when the data ends exactly at <paramref name="position"/> (a source whose end is known only once reached says so here).</summary>
+    public virtual bool EndsAt(long position) => position >= Length;
+
+    /// <summary>The error for a declared length running past <see cref="Length"/>.</summary>
+    public virtual DicomFormatException Overrun(string what, long length, long available, long offset, DicomTag? tag) =>
+        new($"{what} {length} exceeds the {available} bytes remaining", offset, tag);
 }
 
 internal sealed class MemoryByteSource(ReadOnlyMemory<byte> memory) : ByteSource

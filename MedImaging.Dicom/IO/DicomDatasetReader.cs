@@ -33,7 +33,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
     {
         while (true)
         {
-            if (position == end)
+            if (position == end || (scope == Scope.ToEnd && source.EndsAt(position)))
             {
                 if (scope == Scope.UntilItemDelimiter)
                     throw new DicomFormatException("item without item delimitation before end of data", position);
@@ -108,7 +108,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
             else
             {
                 if (length > available)
-                    throw new DicomFormatException($"value length {length} exceeds the {available} bytes remaining", position, tag);
+                    throw source.Overrun("value length", length, available, position, tag);
                 if (vr == DicomVR.SQ && !_explicit && tag.IsPrivate)
                     item = ReadPrivateSequence(dataset, tag, valuePosition, length, valueEnd, depth, out position);
                 else if (vr == DicomVR.SQ)
@@ -227,7 +227,9 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
                 else
                 {
                     if (itemLength > end - position - 8)
-                        throw new DicomFormatException($"item length {itemLength} exceeds the {end - position - 8} bytes remaining", position, tag);
+                        throw end == source.Length
+                            ? source.Overrun("item length", itemLength, end - position - 8, position, tag)
+                            : new DicomFormatException($"item length {itemLength} exceeds the {end - position - 8} bytes remaining", position, tag);
                     position = ReadDataset(itemDataset, position + 8, position + 8 + itemLength, Scope.ToEnd, depth + 1);
                 }
                 sequence.Items.Add(itemDataset);
@@ -261,7 +263,7 @@ internal sealed class DicomDatasetReader(ByteSource source, DicomReadOptions opt
                 throw new DicomFormatException($"expected a fragment item, found {DicomTag.FromValue(itemTag)}", position, tag);
             var available = end - position - 8;
             if (itemLength > available)
-                throw new DicomFormatException($"fragment length {itemLength} exceeds the {available} bytes remaining", position, tag);
+                throw source.Overrun("fragment length", itemLength, available, position, tag);
             if (first)
             {
                 fragments.OffsetTableData = DicomBulkData.FromMemory(source.Value(position + 8, (int)itemLength));

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace MedImaging.Dicom.IO;
 
@@ -44,7 +43,7 @@ internal static class DicomFileReader
         var dataset = new DicomDataset { InternalTransferSyntax = syntax };
         if (syntax.IsDeflate)
         {
-            var inflated = new MemoryByteSource(Inflate(openAt(position), options.MaxInflatedBytes, position));
+            using var inflated = new InflatingByteSource(() => openAt(position), options.MaxInflatedBytes, position);
             reader = new DicomDatasetReader(inflated, options, isExplicitVR: true, isBigEndian: false);
             reader.ReadDataset(dataset, 0, inflated.Length, DicomDatasetReader.Scope.ToEnd, 0);
             return dataset;
@@ -52,31 +51,6 @@ internal static class DicomFileReader
         reader = new DicomDatasetReader(source, options, syntax.IsExplicitVR, syntax.IsBigEndian);
         reader.ReadDataset(dataset, position, source.Length, DicomDatasetReader.Scope.ToEnd, 0);
         return dataset;
-    }
-
-    private static byte[] Inflate(Stream compressed, long limit, long position)
-    {
-        using (compressed)
-        using (var inflater = new DeflateStream(compressed, CompressionMode.Decompress))
-        using (var output = new MemoryStream())
-        {
-            var buffer = new byte[81920];
-            try
-            {
-                int n;
-                while ((n = inflater.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    if (output.Length + n > limit)
-                        throw new DicomFormatException($"deflated dataset inflates beyond {limit} bytes", position);
-                    output.Write(buffer, 0, n);
-                }
-            }
-            catch (InvalidDataException e)
-            {
-                throw new DicomFormatException("corrupt deflate stream", position, null, e);
-            }
-            return output.ToArray();
-        }
     }
 
     /// <summary>

@@ -97,4 +97,4 @@ public sealed class ApiUnderTest : IAsyncDisposable
 
 public sealed record ProblemBody(string Title, int Status, string? Detail, List<RefusedFileBody>? Files);
 
-public sealed record RefusedFileBody(int Index, int Status, string Title, string Detail);
+public sealed record RefusedFileBody(int Index, int Status, string Title, string Detail, string? Type = null, long? Limit = null);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using MedImaging.Api.DirectUploads;
+using MedImaging.Api.Uploads;
 using MedImaging.Aws.Studies;
 using MedImaging.Testing;
 using MedImaging.Tests.Api.Uploads;
@@ -111,6 +112,8 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
         { "over the file limit", 413 },
         { "not dicom", 415 },
         { "dicom without identifiers", 422 },
+        { "pixel data longer than the file", 422 },
+        { "deflate bomb", 422 },
     };
 
     [Theory]
@@ -127,6 +130,8 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
             "not dicom" => (5L, "hello"u8.ToArray()),
             // The file meta group alone: Part 10, but no dataset, so no StudyInstanceUID.
             "dicom without identifiers" => ((long)metaOnly.Length, metaOnly),
+            "pixel data longer than the file" => ((long)HostilePixels.Length, HostilePixels),
+            "deflate bomb" => ((long)Bomb.Length, Bomb),
             _ => throw new ArgumentOutOfRangeException(nameof(file)),
         };
         var upload = await CreateAsync(declared);
@@ -135,9 +140,25 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
         using var response = await _api.Http.PostAsync(upload.CompleteUrl, null);
 
         var problem = await ApiUnderTest.AssertProblemAsync(response, status);
-        Assert.Equal(status, Assert.Single(problem.Files!).Status);
+        var refused = Assert.Single(problem.Files!);
+        Assert.Equal(status, refused.Status);
+        Assert.Equal(ExpectedType[file], refused.Type);
         Assert.Equal(0, await _api.QueueDepthAsync());
     }
+
+    private static readonly byte[] HostilePixels = HostileDicom.PixelDataLongerThanFile();
+    private static readonly byte[] Bomb = HostileDicom.DeflateBomb(inflatedBytes: 256L << 20, valueBytes: 1 << 20);
+
+    private static readonly Dictionary<string, string> ExpectedType = new()
+    {
+        ["not uploaded"] = UploadProblemTypes.NotUploaded,
+        ["size differs from the declaration"] = UploadProblemTypes.SizeMismatch,
+        ["over the file limit"] = UploadProblemTypes.TooLarge,
+        ["not dicom"] = UploadProblemTypes.UnsupportedFileType,
+        ["dicom without identifiers"] = UploadProblemTypes.IdentifiersMissing,
+        ["pixel data longer than the file"] = UploadProblemTypes.LengthBeyondFile,
+        ["deflate bomb"] = UploadProblemTypes.InflateLimit,
+    };
 
     public static TheoryData<string, int> BadDeclarations => new()
     {

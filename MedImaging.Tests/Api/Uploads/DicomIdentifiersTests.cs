@@ -12,9 +12,9 @@ public sealed class DicomIdentifiersTests
     [Fact]
     public void Uids_encoded_as_UN_are_read()
     {
-        var identifiers = DicomIdentifiers.TryRead(File.ReadAllBytes(TestCorpus.File("ct_vr_un_j2kr.dcm")));
+        var identifiers = Assert.IsType<HeaderScan.Found>(DicomIdentifiers.Scan(File.ReadAllBytes(TestCorpus.File("ct_vr_un_j2kr.dcm")), isWholeFile: true, Limit));
 
-        Assert.Equal(TestCorpus.Manifest.Single(r => r.File == "ct_vr_un_j2kr.dcm").StudyUid, identifiers?.StudyUid);
+        Assert.Equal(TestCorpus.Manifest.Single(r => r.File == "ct_vr_un_j2kr.dcm").StudyUid, identifiers.StudyUid);
     }
 
     public static TheoryData<string> BrokenFiles => new(TestCorpus.Manifest.Where(r => r.IsBroken).Select(r => r.File));
@@ -23,11 +23,10 @@ public sealed class DicomIdentifiersTests
     [MemberData(nameof(FilesWithStudyUid))]
     public void Reads_the_study_uid_the_manifest_lists(string file)
     {
-        var identifiers = DicomIdentifiers.TryRead(File.ReadAllBytes(TestCorpus.File(file)));
+        var identifiers = Assert.IsType<HeaderScan.Found>(DicomIdentifiers.Scan(File.ReadAllBytes(TestCorpus.File(file)), isWholeFile: true, Limit));
 
-        Assert.NotNull(identifiers);
-        Assert.Equal(TestCorpus.Manifest.Single(r => r.File == file).StudyUid, identifiers.Value.StudyUid);
-        Assert.False(string.IsNullOrEmpty(identifiers.Value.SopInstanceUid));
+        Assert.Equal(TestCorpus.Manifest.Single(r => r.File == file).StudyUid, identifiers.StudyUid);
+        Assert.False(string.IsNullOrEmpty(identifiers.SopInstanceUid));
     }
 
     [Theory]
@@ -36,7 +35,7 @@ public sealed class DicomIdentifiersTests
     {
         var bytes = File.ReadAllBytes(TestCorpus.File(file));
         for (var length = 0; length <= bytes.Length; length += Math.Max(1, bytes.Length / 97))
-            _ = DicomIdentifiers.TryRead(bytes.AsMemory(0, length));
+            _ = DicomIdentifiers.Scan(bytes.AsMemory(0, length), isWholeFile: length == bytes.Length, Limit);
     }
 
     [Fact]
@@ -44,6 +43,42 @@ public sealed class DicomIdentifiersTests
     {
         var bytes = File.ReadAllBytes(TestCorpus.File("study_knee_s1_01.dcm"));
 
-        Assert.NotNull(DicomIdentifiers.TryRead(bytes.AsMemory(0, bytes.Length / 2)));
+        Assert.IsType<HeaderScan.Found>(DicomIdentifiers.Scan(bytes.AsMemory(0, bytes.Length / 2), isWholeFile: false, Limit));
     }
+
+    [Fact]
+    public void A_header_cut_before_its_identifiers_asks_for_more_unless_the_file_ends_there()
+    {
+        var bytes = HostileDicom.ManyElements(10_000);
+
+        Assert.IsType<HeaderScan.Incomplete>(DicomIdentifiers.Scan(bytes.AsMemory(0, bytes.Length / 2), isWholeFile: false, Limit));
+        Assert.IsType<HeaderScan.Unreadable>(DicomIdentifiers.Scan(bytes.AsMemory(0, bytes.Length / 2), isWholeFile: true, Limit));
+        Assert.IsType<HeaderScan.Found>(DicomIdentifiers.Scan(bytes, isWholeFile: true, Limit));
+    }
+
+    [Fact]
+    public void A_deflate_bomb_is_refused_with_the_inflate_limit()
+    {
+        var scan = DicomIdentifiers.Scan(HostileDicom.DeflateBomb(16L << 20, valueBytes: 1 << 20), isWholeFile: true, maxInflatedBytes: 1 << 20);
+
+        var refused = Assert.IsType<HeaderScan.Refused>(scan);
+        Assert.Equal(UploadProblemTypes.InflateLimit, refused.Rejection.Type);
+        Assert.Equal(1 << 20, refused.Rejection.Limit);
+    }
+
+    [Theory]
+    [InlineData(0xFFFFFFF0u, 1024, 0xFFFFFFF0L)]
+    [InlineData(2048u, 1024, 2048L)]
+    [InlineData(1024u, 1024, 1024L)]
+    public void The_pixel_data_length_gives_where_the_file_must_end(uint declared, int present, long expectedValueBytes)
+    {
+        var bytes = HostileDicom.PixelDataLongerThanFile(declared, present);
+
+        var found = Assert.IsType<HeaderScan.Found>(DicomIdentifiers.Scan(bytes, isWholeFile: true, Limit));
+
+        Assert.NotNull(found.DeclaredEnd);
+        Assert.Equal(bytes.Length - present + expectedValueBytes, found.DeclaredEnd.Bytes);
+    }
+
+    private const long Limit = 64L << 20;
 }

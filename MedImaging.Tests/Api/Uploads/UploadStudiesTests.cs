@@ -107,6 +107,27 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
         Assert.Equal(png, await ReadObjectAsync(image.ObjectKey));
     }
 
+    [Fact]
+    public async Task A_file_whose_header_runs_past_the_first_part_is_read_as_far_as_its_identifiers_and_stored_whole()
+    {
+        // 900,000 private elements (737,280 of them before the Study Instance UID): a 9 MB header, past the first 8 MiB part.
+        var bytes = HostileDicom.ManyElements(900_000);
+        Assert.True(bytes.Length > 9 * 1024 * 1024);
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await _http.PostAsync("/api/studies", content);
+        Console.WriteLine($"a {bytes.Length}-byte file of 900,000 elements answered in {clock.ElapsedMilliseconds} ms (load {File.ReadAllText("/proc/loadavg").Trim()})");
+
+        Assert.True(HttpStatusCode.Accepted == response.StatusCode, await response.Content.ReadAsStringAsync());
+        var received = Assert.IsType<InstanceReceived>(Assert.Single(await DrainQueueAsync(1)));
+        Assert.Equal((HostileDicom.StudyUid, HostileDicom.SopInstanceUid), (received.StudyKey, received.InstanceId));
+        Assert.Equal(bytes.Length, received.Size);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), received.ContentSha256);
+        Assert.Equal(bytes, await ReadObjectAsync(received.ObjectKey));
+    }
+
     internal static byte[] PngLike(int size)
     {
         var bytes = RandomNumberGenerator.GetBytes(size);

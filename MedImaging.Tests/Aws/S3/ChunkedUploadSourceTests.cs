@@ -68,6 +68,57 @@ public sealed class ChunkedUploadSourceTests
         Assert.Equal(2 * Chunk, source.TotalBytes);
     }
 
+    [Theory]
+    [InlineData(3 * Chunk + 7, 2 * Chunk, 3)]
+    [InlineData(3 * Chunk + 7, 4 * Chunk, 1)]
+    [InlineData(2 * Chunk, 2 * Chunk, 1)]
+    [InlineData(2 * Chunk + 1, 2 * Chunk, 2)]
+    public async Task Extends_the_first_chunk_and_still_reads_every_byte_once(int size, int extendTo, int expectedChunks)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(size);
+        using var source = await ChunkedUploadSource.OpenAsync(new TrickleStream(bytes, 100), long.MaxValue, Chunk, default);
+
+        await source.ExtendAsync(extendTo, default);
+
+        Assert.Equal(Math.Min(size, extendTo), source.Current.Length);
+        Assert.Equal(size <= extendTo, source.IsLastChunk);
+        var chunks = new List<byte[]> { source.Current.ToArray() };
+        while (await source.MoveNextAsync(default)) chunks.Add(source.Current.ToArray());
+        Assert.Equal(expectedChunks, chunks.Count);
+        Assert.Equal(bytes, chunks.SelectMany(c => c).ToArray());
+        Assert.Equal(size, source.TotalBytes);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), source.ContentSha256());
+    }
+
+    [Theory]
+    [InlineData(100, 100, 1)]
+    [InlineData(3 * Chunk + 7, 4 * Chunk, 1)]
+    [InlineData(3 * Chunk + 7, Chunk / 2, 4)]
+    public async Task A_short_first_read_extends_to_the_whole_file(int size, int extendTo, int expectedChunks)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(size);
+        using var source = await ChunkedUploadSource.OpenAsync(new TrickleStream(bytes, 100), long.MaxValue, Chunk, 200, default);
+        Assert.Equal(Math.Min(200, size), source.Current.Length);
+
+        await source.ExtendAsync(extendTo, default);
+
+        var chunks = new List<byte[]> { source.Current.ToArray() };
+        while (await source.MoveNextAsync(default)) chunks.Add(source.Current.ToArray());
+        Assert.Equal(expectedChunks, chunks.Count);
+        Assert.Equal(bytes, chunks.SelectMany(c => c).ToArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), source.ContentSha256());
+    }
+
+    [Fact]
+    public async Task Extending_past_the_limit_throws()
+    {
+        using var source = await ChunkedUploadSource.OpenAsync(new TrickleStream(new byte[4 * Chunk], 64), 2 * Chunk + 10, Chunk, default);
+
+        var error = await Assert.ThrowsAsync<UploadTooLargeException>(() => source.ExtendAsync(3 * Chunk, default));
+
+        Assert.Equal(2 * Chunk + 10, error.LimitBytes);
+    }
+
     /// <summary>Forward-only, and never returns more than <c>maxRead</c> bytes per read.</summary>
     private sealed class TrickleStream(byte[] data, int maxRead) : Stream
     {
