@@ -47,9 +47,9 @@ await build({
   target: 'es2022',
   minify: true,
   legalComments: 'eof',
-  // Node built-ins: the emscripten glue requires fs and path only when it runs in Node; events and url come with an XML
-  // library of the core that 2D stacks never call.
-  external: ['fs', 'path', 'events', 'url'],
+  // Node built-ins the emscripten glue requires only when it runs in Node.
+  external: ['fs', 'path'],
+  alias: { xmlbuilder2: './src/stubs/xmlbuilder2.js' },
   plugins: [codecUrls],
   logLevel: 'warning',
 });
