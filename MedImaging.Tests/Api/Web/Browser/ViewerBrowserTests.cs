@@ -255,7 +255,12 @@ public sealed class ViewerBrowserTests(BrowserSystemFixture system, ITestOutputH
         string[] origins;
         lock (requests) origins = requests.Select(u => new Uri(u).GetLeftPart(UriPartial.Authority)).Distinct().ToArray();
         Assert.All(origins, origin => Assert.Contains(origin, new[] { api, system.S3Origin }));
-        lock (requests) Assert.DoesNotContain(requests, u => u.Contains("/incoming/", StringComparison.Ordinal));
+        lock (requests)
+        {
+            Assert.DoesNotContain(requests, u => u.Contains("/incoming/", StringComparison.Ordinal));
+            // Each de-identified file is fetched once: its header and every frame's pixels come from that one copy.
+            Assert.All(requests.Where(u => u.EndsWith("/dicom", StringComparison.Ordinal)).GroupBy(u => u), g => Assert.Single(g));
+        }
 
         var shown = await browser.Page.Locator("body").InnerTextAsync() + await browser.Page.ContentAsync();
         foreach (var file in files)

@@ -1,10 +1,8 @@
 // A series' images in instance order: each instance's de-identified file comes from the Api (never the upload, never a
-// quarantined instance), its header is read once, and a multi-frame instance contributes one image per frame. Frames are
-// decoded only when shown.
+// quarantined instance), fetched once and handed to Cornerstone's metadata store, which the image loader then decodes
+// from; a multi-frame instance contributes one image per frame. Frames are decoded only when shown.
 import { instanceDicomUrl } from '../shared/api.js';
-
-const InstanceNumber = 'x00200013';
-const NumberOfFrames = 'x00280008';
+import { ApiProblem } from '../shared/problem.js';
 
 /** The study's viewable instances by de-identified series, in the order the study lists them. */
 export function viewableSeries(study) {
@@ -20,13 +18,16 @@ export function viewableSeries(study) {
   return [...series.values()];
 }
 
-/** Reads every instance's header (the whole file, kept for decoding) and lists its images: [{ imageId, instanceNumber, frame, frames }]. */
+/** Fetches every instance's file and lists its images: [{ imageId, instanceNumber, frame, frames }]. */
 export async function seriesImages(cs, studyId, series) {
   const instances = await Promise.all(series.instances.map(async (instance, listed) => {
     const url = new URL(instanceDicomUrl(studyId, instance.id), location.href).href;
-    const dataSet = await cs.wadouri.dataSetCacheManager.load(url, undefined, `wadouri:${url}`);
-    const frames = Math.max(1, dataSet.intString(NumberOfFrames) ?? 1);
-    return { url, listed, instanceNumber: dataSet.intString(InstanceNumber), frames };
+    const imageId = `wadouri:${url}`;
+    await cs.addDicomPart10Instance(imageId, await fetchFile(url));
+    const header = cs.metaData.get('naturalized', imageId);
+    const frames = Math.max(1, Number(header?.NumberOfFrames ?? 1) || 1);
+    const instanceNumber = header?.InstanceNumber == null ? null : Number(header.InstanceNumber);
+    return { url, listed, instanceNumber, frames };
   }));
   instances.sort((a, b) => (a.instanceNumber ?? Infinity) - (b.instanceNumber ?? Infinity) || a.listed - b.listed);
   return instances.flatMap(i => Array.from({ length: i.frames }, (_, f) => ({
@@ -35,4 +36,15 @@ export async function seriesImages(cs, studyId, series) {
     frame: f + 1,
     frames: i.frames,
   })));
+}
+
+async function fetchFile(url) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/dicom' } });
+  } catch (error) {
+    throw ApiProblem.network(error);
+  }
+  if (!response.ok) throw await ApiProblem.fromResponse(response);
+  return response.arrayBuffer();
 }
