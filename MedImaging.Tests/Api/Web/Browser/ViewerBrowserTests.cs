@@ -210,6 +210,7 @@ public sealed class ViewerBrowserTests(BrowserSystemFixture system, ITestOutputH
         "mg_jpeg51_12u.dcm",      // JPEG extended 12-bit
         "cr_mono1_j2ki.dcm",      // JPEG 2000 lossy, MONOCHROME1
         "ct_ebe_undefsq.dcm",     // explicit VR big endian
+        "mr_enh_mf10_deflate_phi.dcm", // deflated explicit VR little endian, multi-frame
     };
 
     [Theory]

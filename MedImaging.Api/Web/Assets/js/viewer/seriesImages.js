@@ -3,6 +3,7 @@
 // from; a multi-frame instance contributes one image per frame. Frames are decoded only when shown.
 import { instanceDicomUrl } from '../shared/api.js';
 import { ApiProblem } from '../shared/problem.js';
+import { inflateIfDeflated } from './inflate.js';
 
 /** The study's viewable instances by de-identified series, in the order the study lists them. */
 export function viewableSeries(study) {
@@ -46,5 +47,5 @@ async function fetchFile(url) {
     throw ApiProblem.network(error);
   }
   if (!response.ok) throw await ApiProblem.fromResponse(response);
-  return response.arrayBuffer();
+  return inflateIfDeflated(await response.arrayBuffer());
 }
