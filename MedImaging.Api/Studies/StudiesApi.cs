@@ -2,6 +2,7 @@ using MedImaging.Api.Finalize;
 using MedImaging.Api.Rendered;
 using MedImaging.Api.StudyList;
 using MedImaging.Api.Uploads;
+using MedImaging.Api.Viewer;
 
 namespace MedImaging.Api.Studies;
 
@@ -14,6 +15,7 @@ public static class StudiesApi
         studies.MapListStudies();
         studies.MapGetStudy();
         studies.MapGetRenderedImage();
+        studies.MapGetInstanceDicom();
         studies.MapFinalizeStudy();
         return app;
     }

@@ -9,6 +9,7 @@ public static class WebContentTypes
         ".js" => "text/javascript; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
         ".svg" => "image/svg+xml",
+        ".wasm" => "application/wasm",
         _ => "application/octet-stream",
     };
 }

@@ -19,6 +19,9 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
 
     public Uri BaseUrl => _app?.ApiBaseUrl ?? throw new InvalidOperationException("not started");
 
+    /// <summary>The S3 emulator's origin, where presigned URLs point (the only origin besides the Api the page may use).</summary>
+    public string S3Origin => new Uri((_app ?? throw new InvalidOperationException("not started")).AwsOptions.ServiceUrl.S3!).GetLeftPart(UriPartial.Authority);
+
     public async Task InitializeAsync()
     {
         var starting = MedImagingApp.StartAsync();

@@ -25,7 +25,7 @@ public sealed partial class WebPageEndpointsTests(AwsEmulatorFixture emulators) 
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("<main id=\"main\"", page);
         var policy = Header(response, "Content-Security-Policy");
-        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval';", policy);
         Assert.Contains($"img-src 'self' {new Uri(emulators.AwsOptions.ServiceUrl.S3!).GetLeftPart(UriPartial.Authority)};", policy);
         Assert.DoesNotContain("unsafe-inline", policy);
         Assert.True(response.Headers.CacheControl?.NoCache, "the page must be revalidated");

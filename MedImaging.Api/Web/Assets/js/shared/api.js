@@ -33,6 +33,10 @@ export const finalizeStudy = id => request('POST', `/api/studies/${encodeURIComp
 export const renderedImageUrl = (studyId, instanceId) =>
   `/api/studies/${encodeURIComponent(studyId)}/instances/${encodeURIComponent(instanceId)}/rendered`;
 
+/** The instance's de-identified DICOM file, streamed by the Api (404 problem when withheld). */
+export const instanceDicomUrl = (studyId, instanceId) =>
+  `/api/studies/${encodeURIComponent(studyId)}/instances/${encodeURIComponent(instanceId)}/dicom`;
+
 /**
  * POST /api/studies as multipart ("file" per file), keeping the studies open (finalize=false) so the caller
  * finalizes once every batch is in. XMLHttpRequest, because fetch reports no upload progress.

@@ -8,6 +8,7 @@ import { instanceView } from './instanceView.js';
 import { studySummary } from './studySummary.js';
 import { studyTimeline } from './studyTimeline.js';
 import { ThumbnailCache } from './thumbnails.js';
+import { viewerLinks } from './viewerLinks.js';
 
 export function studyDetailView(main, id) {
   const status = h('p', { class: 'study-status', 'aria-live': 'polite' }, 'Loading…');
@@ -32,6 +33,7 @@ export function studyDetailView(main, id) {
       }
       replaceChildren(body,
         studySummary(study),
+        viewerLinks(id, study),
         h('section', { 'aria-labelledby': 'instances-heading' },
           h('h2', { id: 'instances-heading' }, `Instances (${study.instances.length})`),
           study.instances.length
