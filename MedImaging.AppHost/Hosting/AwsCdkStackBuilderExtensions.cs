@@ -63,8 +63,9 @@ public static class AwsCdkStackBuilderExtensions
     private static async Task<(IReadOnlyDictionary<string, string>, ImmutableArray<ResourcePropertySnapshot>)> ProvisionLocallyAsync(
         AwsCdkStackResource stack, AwsEmulatorEndpoints emulators, RepositoryPaths paths, InitializeResourceEvent @event, CancellationToken cancellationToken)
     {
-        await @event.Notifications.WaitForResourceHealthyAsync(emulators.DynamoDb.Name, cancellationToken);
-        await @event.Notifications.WaitForResourceHealthyAsync(emulators.Fauxqs.Name, cancellationToken);
+        await Task.WhenAll(
+            EmulatorReadiness.WaitAsync(emulators.DynamoDb.Name, new Uri(emulators.DynamoDbUrl), anyAnswer: true, cancellationToken),
+            EmulatorReadiness.WaitAsync(emulators.Fauxqs.Name, new Uri($"{emulators.FauxqsUrl}/health"), anyAnswer: false, cancellationToken));
         var cache = new CdkTemplateCache(paths.CacheDirectory, paths.NodeExecutable);
         var cacheWasWarm = cache.IsWarm;
         await @event.Notifications.PublishUpdateAsync(stack, s => s with { State = cacheWasWarm ? "Provisioning" : "Synthesizing" });
