@@ -14,6 +14,7 @@ namespace MedImaging.Tests.Silo.Runtime;
 public sealed partial class StudyQueueConsumerPrefetchTests(AwsEmulatorFixture emulators) : IAsyncLifetime
 {
     private const int Studies = 4;
+    private const int WaitingStudies = 10;
     private readonly SiloTestBed _bed = new(emulators);
 
     public async Task InitializeAsync() =>
@@ -53,7 +54,9 @@ public sealed partial class StudyQueueConsumerPrefetchTests(AwsEmulatorFixture e
     [Fact]
     public async Task Studies_waiting_for_a_slot_when_the_silo_stops_go_back_to_the_queue_undeleted()
     {
-        var studies = await SendStudiesAsync();
+        // Ten 3 MB mammograms, one slot: the silo cannot have run them all when the stop arrives (with four small files
+        // on an idle machine it sometimes had, and the test then saw nothing go back).
+        var studies = await SendStudiesAsync(WaitingStudies, "mg_jpll70_3k.dcm");
         var silo = await _bed.StartSiloAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (!silo.Output.Any(line => ReceivedLine().Match(line) is { Success: true } m && m.Groups[1].Value != "0"))
@@ -66,7 +69,7 @@ public sealed partial class StudyQueueConsumerPrefetchTests(AwsEmulatorFixture e
         // Nothing stays in flight: the running study finished (or went back), the waiting ones were made visible at once.
         var attributes = await _bed.Aws.Sqs.GetQueueAttributesAsync(_bed.Resources.StudyQueueUrl);
         Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessagesNotVisible]);
-        var back = await _bed.DrainAsync(_bed.Resources.StudyQueueUrl, Studies, TimeSpan.FromSeconds(3));
+        var back = await _bed.DrainAsync(_bed.Resources.StudyQueueUrl, WaitingStudies, TimeSpan.FromSeconds(3));
         var backStudies = back.Select(m => m.MessageGroupId).ToHashSet();
         // Every study either saved its turn (its message then deleted) or has its message back: none deleted unsaved.
         foreach (var study in studies)
@@ -78,13 +81,13 @@ public sealed partial class StudyQueueConsumerPrefetchTests(AwsEmulatorFixture e
         Assert.NotEmpty(back);
     }
 
-    private async Task<List<string>> SendStudiesAsync()
+    private async Task<List<string>> SendStudiesAsync(int count = Studies, string file = "sc_rgb_rle.dcm")
     {
-        var studies = Enumerable.Range(0, Studies).Select(_ => $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}").ToList();
+        var studies = Enumerable.Range(0, count).Select(_ => $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}").ToList();
         var messages = new List<StudyMessage>();
         foreach (var study in studies)
         {
-            var message = await _bed.StoreCorpusFileAsync(study, study + ".1", "sc_rgb_rle.dcm");
+            var message = await _bed.StoreCorpusFileAsync(study, study + ".1", file);
             messages.Add(message with { ThenFinalize = new FinalizeRequest("client-1", 1) });
         }
         await _bed.Queue.SendAsync(messages);

@@ -4,15 +4,15 @@ using System.Text;
 namespace MedImaging.Tests.Api.Web.Browser;
 
 /// <summary>
-/// A synthetic X-ray angiography cine written byte by byte (Explicit VR Little Endian Part 10): 96 frames of 320×320
-/// 8-bit pixels, 9.8 MB, each frame a differently shifted diagonal ramp. It says Burned In Annotation NO and carries
-/// made-up identifying values (<see cref="PatientName"/>...) for the viewer's no-PHI checks. (At 512×512, 25 MB, the
-/// Silo's de-identification step fails with storage-unreachable and quarantines it: not the viewer's to fix.)
+/// A synthetic X-ray angiography cine written byte by byte (Explicit VR Little Endian Part 10): 96 frames of 512×512
+/// 8-bit pixels, 25 MB (the large instance; its de-identified output goes to S3 by multipart upload), each frame
+/// a differently shifted diagonal ramp. It says Burned In Annotation NO and carries made-up identifying values
+/// (<see cref="PatientName"/>...) for the viewer's no-PHI checks.
 /// </summary>
 public static class SyntheticCine
 {
     public const int Frames = 96;
-    public const int Size = 320;
+    public const int Size = 512;
     public const string PatientName = "CINESYNTH^QUENTIN";
     public const string PatientId = "CINEMRN7731";
     public const string Institution = "Synthetic Cine Infirmary";
