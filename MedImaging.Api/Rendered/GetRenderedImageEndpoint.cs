@@ -1,7 +1,6 @@
 using MedImaging.Api.Delivery;
 using MedImaging.Api.Studies;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MedImaging.Api.Rendered;
@@ -23,18 +22,17 @@ public static class GetRenderedImageEndpoint
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> GetAsync(
         string id, string uid, StudyTable studies, UrlSigner signer, CancellationToken cancellationToken)
     {
-        var snapshot = StudyKeys.IsValid(id) && StudyKeys.IsValid(uid) ? await studies.LoadAsync(id, cancellationToken) : null;
-        var instance = snapshot?.Instances.FirstOrDefault(i => i.InstanceId == uid);
-        if (instance is null)
-            return NotFound("Instance not found", "No instance with this id in a study with this id.");
-        var result = StoredInstanceState.ResultOf(instance);
-        if (result is null)
-            return NotFound("Not rendered yet", "The instance has not finished processing.");
-        if (!StudyResponseBuilder.IsDeliverable(result))
-            return NotFound("Rendered image withheld", "The instance failed or was quarantined; its images are not handed out.");
-        var rendered = result.Outputs.FirstOrDefault(o => OutputKinds.Of(o.Key) == OutputKinds.Rendered);
-        if (rendered is null)
-            return NotFound("No rendered image", "The instance has no rendered image (its pixel data could not be rendered).");
+        var found = await DeliverableOutput.FindAsync(studies, id, uid, OutputKinds.Rendered, cancellationToken);
+        if (found.Location is not { } rendered)
+        {
+            return found.Unavailable switch
+            {
+                OutputUnavailable.NotFinished => NotFound("Not rendered yet", "The instance has not finished processing."),
+                OutputUnavailable.Withheld => NotFound("Rendered image withheld", "The instance failed or was quarantined; its images are not handed out."),
+                OutputUnavailable.NoSuchOutput => NotFound("No rendered image", "The instance has no rendered image (its pixel data could not be rendered)."),
+                _ => NotFound("Instance not found", "No instance with this id in a study with this id."),
+            };
+        }
 
         var url = await signer.DownloadAsync(rendered.Bucket, rendered.Key);
         return TypedResults.Redirect(url.Url, permanent: false, preserveMethod: true);

@@ -1,7 +1,6 @@
 using Amazon.S3;
 using MedImaging.Api.Studies;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MedImaging.Api.Viewer;
@@ -24,18 +23,17 @@ public static class GetInstanceDicomEndpoint
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
         string id, string uid, StudyTable studies, IAmazonS3 s3, HttpContext context, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var snapshot = StudyKeys.IsValid(id) && StudyKeys.IsValid(uid) ? await studies.LoadAsync(id, cancellationToken) : null;
-        var instance = snapshot?.Instances.FirstOrDefault(i => i.InstanceId == uid);
-        if (instance is null)
-            return NotFound("Instance not found", "No instance with this id in a study with this id.");
-        var result = StoredInstanceState.ResultOf(instance);
-        if (result is null)
-            return NotFound("Not de-identified yet", "The instance has not finished processing.");
-        if (!StudyResponseBuilder.IsDeliverable(result))
-            return NotFound("Instance withheld", "The instance failed or was quarantined; its files are not handed out.");
-        var dicom = result.Outputs.FirstOrDefault(o => OutputKinds.Of(o.Key) == OutputKinds.Dicom);
-        if (dicom is null)
-            return NotFound("No de-identified DICOM file", "The instance has no de-identified DICOM file (it was not a DICOM upload).");
+        var found = await DeliverableOutput.FindAsync(studies, id, uid, OutputKinds.Dicom, cancellationToken);
+        if (found.Location is not { } dicom)
+        {
+            return found.Unavailable switch
+            {
+                OutputUnavailable.NotFinished => NotFound("Not de-identified yet", "The instance has not finished processing."),
+                OutputUnavailable.Withheld => NotFound("Instance withheld", "The instance failed or was quarantined; its files are not handed out."),
+                OutputUnavailable.NoSuchOutput => NotFound("No de-identified DICOM file", "The instance has no de-identified DICOM file (it was not a DICOM upload)."),
+                _ => NotFound("Instance not found", "No instance with this id in a study with this id."),
+            };
+        }
 
         try
         {

@@ -6,7 +6,7 @@ namespace MedImaging.Aws.Studies;
 /// study report's key in the processed bucket, once the report is written; <see cref="ReportDelivery"/> says whether
 /// the report of the last completion was written, is being retried or failed, and <see cref="Notification"/> and
 /// <see cref="Webhook"/> whether its SNS notification and webhook were delivered (both wait for the report).
-/// <see cref="Outcomes"/> counts how its finished instances ended (done, quarantined, failed), for the study list.
+/// <see cref="Outcomes"/> counts how its instances ended (done, quarantined, failed), set when the study completes, for the study list.
 /// </summary>
 public sealed record StudyRecord(
     string StudyKey,

@@ -268,8 +268,6 @@ public sealed class StudyGrain(
     private StudyRecord TryComplete(StudyRecord study, DateTimeOffset now)
     {
         var instances = state.State.Instances.Values;
-        var outcomes = InstanceRecords.Outcomes(instances);
-        if (outcomes != (study.Outcomes ?? InstanceOutcomes.None)) study = study with { Outcomes = outcomes };
         var finished = instances.Count(i => i.Status is InstanceStatus.Done or InstanceStatus.Failed);
         if (!study.FinalizeRequested || study.Status is StudyStatus.Completed or StudyStatus.Failed
             || finished < instances.Count || instances.Count < (study.ExpectedInstances ?? 1))
@@ -278,7 +276,11 @@ public sealed class StudyGrain(
         }
         var status = instances.All(i => i.Status == InstanceStatus.Failed) ? StudyStatus.Failed : StudyStatus.Completed;
         StudyGrainLog.StudyFinished(logger, StudyKeys.LogRef(study.StudyKey), status, instances.Count);
-        return study with { Status = status, CompletedAt = now, Timeline = Append(study.Timeline, new StudyEvent(status, now)) };
+        // Counted once, on completion: every turn would read every instance's progress, a cost growing with the study.
+        return study with
+        {
+            Status = status, CompletedAt = now, Outcomes = InstanceRecords.Outcomes(instances), Timeline = Append(study.Timeline, new StudyEvent(status, now)),
+        };
     }
 
     private static IReadOnlyList<StudyEvent> Append(IReadOnlyList<StudyEvent>? timeline, StudyEvent next) =>
