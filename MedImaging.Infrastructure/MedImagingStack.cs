@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
@@ -10,8 +11,9 @@ using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace MedImaging.Infrastructure;
 
 /// <summary>
-/// Every AWS resource of MedImaging: the buckets, the study table, the FIFO study queue with its dead-letter queue
-/// and its timer queue, the study-events topic and the alarms an operator needs. The one definition used both for real AWS (cdk deploy) and, through its synthesized
+/// Every AWS resource of MedImaging: the buckets, the study table, the ingest-events queue (the ingest bucket's
+/// ObjectCreated notifications) with the dead-letter queue, Orleans' tables, the study-events topic and the alarms an
+/// operator needs. The one definition used both for real AWS (cdk deploy) and, through its synthesized
 /// template, to provision the local emulators.
 /// </summary>
 public sealed class MedImagingStack : Stack
@@ -52,36 +54,23 @@ public sealed class MedImagingStack : Stack
 
         var deadLetterQueue = new Queue(this, "StudyDeadLetterQueue", new QueueProps
         {
-            QueueName = $"{prefix}-study-dlq.fifo",
-            Fifo = true,
+            QueueName = $"{prefix}-dead-letters",
             RetentionPeriod = Duration.Days(14),
             Encryption = QueueEncryption.SQS_MANAGED,
         });
-        var studyQueue = new Queue(this, "StudyQueue", new QueueProps
+        var ingestQueue = new Queue(this, "IngestQueue", new QueueProps
         {
-            QueueName = $"{prefix}-study.fifo",
-            Fifo = true,
-            ContentBasedDeduplication = false,
-            // The silo extends visibility while it works; this only bounds a crashed silo's hold on a study.
+            QueueName = $"{prefix}-ingest-events",
+            // A silo hands each event to its study grain within seconds; this bounds a crashed silo's hold on one.
             VisibilityTimeout = Duration.Seconds(60),
             RetentionPeriod = Duration.Days(4),
             Encryption = QueueEncryption.SQS_MANAGED,
             DeadLetterQueue = new DeadLetterQueue { Queue = deadLetterQueue, MaxReceiveCount = props.MaxReceiveCount },
         });
-        Output(StackOutputs.StudyQueueUrl, studyQueue.QueueUrl);
+        NotifyOnObjectCreated(ingest, $"{prefix}-ingest", ingestQueue);
+        Output(StackOutputs.IngestQueueUrl, ingestQueue.QueueUrl);
         Output(StackOutputs.StudyDeadLetterQueueUrl, deadLetterQueue.QueueUrl);
-
-        // FIFO queues refuse per-message delays: delayed study messages wait here (standard queue, DelaySeconds)
-        // until a silo forwards them, with their group and deduplication ids, into the study queue.
-        var timerQueue = new Queue(this, "StudyTimerQueue", new QueueProps
-        {
-            QueueName = $"{prefix}-study-timers",
-            VisibilityTimeout = Duration.Seconds(30),
-            RetentionPeriod = Duration.Days(4),
-            Encryption = QueueEncryption.SQS_MANAGED,
-        });
-        Output(StackOutputs.StudyTimerQueueUrl, timerQueue.QueueUrl);
-        _ = new PipelineAlarms(this, "Alarms", prefix, studyQueue, deadLetterQueue);
+        _ = new PipelineAlarms(this, "Alarms", prefix, ingestQueue, deadLetterQueue);
 
         var orleans = new OrleansTables(this, "Orleans", prefix);
         Output(StackOutputs.OrleansMembershipTable, orleans.Membership.TableName);
@@ -90,6 +79,32 @@ public sealed class MedImagingStack : Stack
 
         var topic = new Topic(this, "StudyEventsTopic", new TopicProps { TopicName = $"{prefix}-study-events" });
         Output(StackOutputs.StudyEventsTopicArn, topic.TopicArn);
+    }
+
+    // The notification is set on the bucket itself (no custom-resource Lambda, as Bucket.AddEventNotification would
+    // add). The queue policy names the bucket by its ARN built from its name, so the bucket can depend on the policy
+    // without a cycle: S3 checks that it may send to the queue when the notification is set.
+    private void NotifyOnObjectCreated(Bucket bucket, string bucketName, Queue queue)
+    {
+        var bucketArn = $"arn:aws:s3:::{bucketName}-{Amazon.CDK.Aws.ACCOUNT_ID}-{Amazon.CDK.Aws.REGION}";
+        var policy = new QueuePolicy(this, "IngestQueuePolicy", new QueuePolicyProps { Queues = [queue] });
+        policy.Document.AddStatements(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["sqs:SendMessage"],
+            Principals = [new ServicePrincipal("s3.amazonaws.com")],
+            Resources = [queue.QueueArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = bucketArn },
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Amazon.CDK.Aws.ACCOUNT_ID },
+            },
+        }));
+        var cfn = (CfnBucket)bucket.Node.DefaultChild!;
+        cfn.NotificationConfiguration = new CfnBucket.NotificationConfigurationProperty
+        {
+            QueueConfigurations = new[] { new CfnBucket.QueueConfigurationProperty { Event = "s3:ObjectCreated:*", Queue = queue.QueueArn } },
+        };
+        cfn.AddDependency((CfnResource)policy.Node.DefaultChild!);
     }
 
     private Bucket PrivateBucket(string id, string name, ILifecycleRule[]? lifecycleRules = null, ICorsRule[]? cors = null) => new(this, id, new BucketProps

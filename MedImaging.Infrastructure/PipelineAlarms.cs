@@ -8,18 +8,18 @@ namespace MedImaging.Infrastructure;
 
 /// <summary>
 /// CloudWatch alarms for the conditions that need an operator (<see cref="PipelineAlarmThresholds"/>): a dead-lettered
-/// study message, a study message waiting too long, and too many failed instances. Locally the Silo's health check
+/// instance, an ingest event waiting too long, and too many failed instances. Locally the Silo's health check
 /// watches the same conditions.
 /// </summary>
 public sealed class PipelineAlarms : Construct
 {
-    public PipelineAlarms(Construct scope, string id, string prefix, IQueue studyQueue, IQueue deadLetterQueue) : base(scope, id)
+    public PipelineAlarms(Construct scope, string id, string prefix, IQueue ingestQueue, IQueue deadLetterQueue) : base(scope, id)
     {
         var minute = Duration.Minutes(1);
         DeadLetters = new Alarm(this, "DeadLetters", new AlarmProps
         {
             AlarmName = $"{prefix}-dead-letters",
-            AlarmDescription = "Study messages are in the dead-letter queue: find the cause, then redrive them.",
+            AlarmDescription = "Failed instances or unreadable ingest events are in the dead-letter queue: find the cause, then redrive them.",
             Metric = deadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = minute, Statistic = "Maximum" }),
             Threshold = PipelineAlarmThresholds.DeadLetterDepth,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -29,8 +29,8 @@ public sealed class PipelineAlarms : Construct
         OldestPending = new Alarm(this, "OldestPending", new AlarmProps
         {
             AlarmName = $"{prefix}-oldest-pending",
-            AlarmDescription = "A study message has waited too long for a silo: silos down, or too few for the load.",
-            Metric = studyQueue.MetricApproximateAgeOfOldestMessage(new MetricOptions { Period = minute, Statistic = "Maximum" }),
+            AlarmDescription = "An ingest event has waited too long for a silo: silos down, or too few for the load.",
+            Metric = ingestQueue.MetricApproximateAgeOfOldestMessage(new MetricOptions { Period = minute, Statistic = "Maximum" }),
             Threshold = PipelineAlarmThresholds.OldestPendingAge.TotalSeconds,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
             EvaluationPeriods = 1,

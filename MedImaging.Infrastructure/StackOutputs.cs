@@ -15,9 +15,8 @@ public static class StackOutputs
     public const string GeneralBucket = nameof(ResourceNames.GeneralBucket);
     public const string QuarantineBucket = nameof(ResourceNames.QuarantineBucket);
     public const string StudyTable = nameof(ResourceNames.StudyTable);
-    public const string StudyQueueUrl = nameof(ResourceNames.StudyQueueUrl);
+    public const string IngestQueueUrl = nameof(ResourceNames.IngestQueueUrl);
     public const string StudyDeadLetterQueueUrl = nameof(ResourceNames.StudyDeadLetterQueueUrl);
-    public const string StudyTimerQueueUrl = nameof(ResourceNames.StudyTimerQueueUrl);
     public const string StudyEventsTopicArn = nameof(ResourceNames.StudyEventsTopicArn);
 
     /// <summary>The Orleans cluster's tables (not study resources: the Silo's and Api's Orleans configuration takes them).</summary>

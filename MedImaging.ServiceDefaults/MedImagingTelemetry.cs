@@ -15,9 +15,10 @@ public static class MedImagingTelemetry
     public const string PipelineName = "MedImaging.Pipeline";
 
     /// <summary>Ours by name, and "MedImaging.*" for the rest (MedImaging.Aws, the client spans of our SQS/SNS clients).</summary>
-    internal static readonly string[] ActivitySources = [Name, SiloName, PipelineName, "MedImaging.*"];
+    // Orleans' own sources: grain calls (Api to study grain, study grain to workers) join the request's trace.
+    internal static readonly string[] ActivitySources = [Name, SiloName, PipelineName, "MedImaging.*", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
-    internal static readonly string[] Meters = [Name, SiloName, PipelineName, "MedImaging.*"];
+    internal static readonly string[] Meters = [Name, SiloName, PipelineName, "MedImaging.*", "Microsoft.Orleans"];
 
     public static readonly ActivitySource ActivitySource = new(Name);
 

@@ -65,6 +65,7 @@ public static class ServiceDefaultsExtensions
                 .AddMeter(MedImagingTelemetry.Meters))
             .WithTracing(tracing => tracing
                 .AddSource(MedImagingTelemetry.ActivitySources)
+                .AddProcessor(new GrainIdRedaction())
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -5,7 +5,7 @@ using MedImaging.Silo.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddGrainRuntime();
+builder.AddStudySilo();
 builder.AddStudyPipeline();
 
 var app = builder.Build();

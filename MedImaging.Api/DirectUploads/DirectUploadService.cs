@@ -7,7 +7,7 @@ using MedImaging.Api.Delivery;
 using MedImaging.Api.Uploads;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.S3;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using Microsoft.Extensions.Options;
 
 namespace MedImaging.Api.DirectUploads;

@@ -5,7 +5,9 @@ using MedImaging.Api.Uploads;
 using MedImaging.Api.Web.Hosting;
 using MedImaging.Aws.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using MedImaging.Studies;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace MedImaging.Api.Extensions;
 
@@ -14,6 +16,13 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StudyServiceUnavailableHandler>();
+        builder.UseOrleansClient(client =>
+        {
+            client.Services.AddSerializer(serializer => serializer.AddStudyRecords());
+            client.AddActivityPropagation();
+        });
+        builder.Services.AddSingleton<StudyGrainCalls>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentInfo>());
         builder.AddStudyStore();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -27,7 +36,6 @@ public static class Extensions
         builder.Services.AddSingleton<UploadManifestStore>();
         builder.Services.AddSingleton<MultipartUploads>();
         builder.Services.AddSingleton<StudyLookup>();
-        builder.Services.AddSingleton<RecentStudies>(_ => new RecentStudies());
         builder.Services.AddScoped<StudyAnnouncer>();
         builder.Services.AddScoped<StudyUploader>();
         builder.Services.AddScoped<DirectUploadService>();

@@ -1,6 +1,5 @@
 using MedImaging.Api.Studies;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using MedImaging.Studies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MedImaging.Api.Finalize;
@@ -9,18 +8,17 @@ public static class FinalizeStudyEndpoint
 {
     /// <summary>
     /// POST /api/studies/{id}/finalize: the client has sent everything; the study completes once every instance
-    /// (and, if given, the expected number of them) is done or failed. 202, or a 404/400 problem. A study whose upload
-    /// was accepted but not yet saved by its grain is found (<see cref="StudyLookup"/>): the finalize message follows
-    /// the upload's instance messages in the study's FIFO group, so the grain sees them first.
+    /// (and, if given, the expected number of them) is done or failed. 202 once the grain saved it, or a 404/400/503 problem.
     /// </summary>
     public static RouteHandlerBuilder MapFinalizeStudy(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/{id}/finalize", FinalizeAsync)
             .WithName("FinalizeStudy")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Accepted<FinalizeAccepted>, ProblemHttpResult>> FinalizeAsync(
-        string id, FinalizeStudyRequest? request, StudyLookup studies, IStudyQueue queue, CancellationToken cancellationToken)
+        string id, FinalizeStudyRequest? request, StudyLookup studies, StudyGrainCalls grains, CancellationToken cancellationToken)
     {
         if (request?.ExpectedInstances is < 1)
             return TypedResults.Problem(title: "Invalid expected instance count", detail: "expectedInstances must be at least 1.", statusCode: StatusCodes.Status400BadRequest);
@@ -28,7 +26,7 @@ public static class FinalizeStudyEndpoint
         if (snapshot is null)
             return TypedResults.Problem(title: "Study not found", detail: "No study has this id.", statusCode: StatusCodes.Status404NotFound);
 
-        await queue.SendAsync(new FinalizeStudy(id, request?.ExpectedInstances, StudyKeys.NewUploadId()), cancellationToken: cancellationToken);
+        await grains.CallAsync(() => grains.Study(id).Finalize(new FinalizeStudy(id, request?.ExpectedInstances, StudyKeys.NewUploadId())));
         return TypedResults.Accepted($"/api/studies/{id}", new FinalizeAccepted(id, snapshot.Study.Status));
     }
 }

@@ -1,5 +1,5 @@
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Storage;
 
 namespace MedImaging.Api.Studies;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Execution;
 
 namespace MedImaging.Api.Studies;

@@ -1,12 +1,12 @@
 using MedImaging.Api.Delivery;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Execution;
 using MedImaging.Pipeline.Routing;
 using MedImaging.Pipeline.Steps;
 using InstanceStatus = MedImaging.Pipeline.Execution.InstanceStatus;
-using AwsInstanceStatus = MedImaging.Aws.Studies.InstanceStatus;
+using AwsInstanceStatus = MedImaging.Studies.InstanceStatus;
 
 namespace MedImaging.Api.Studies;
 

@@ -39,7 +39,7 @@ public static class ListStudiesEndpoint
             : null;
         return TypedResults.Ok(new StudyListPage(
             page.Select(e => new StudySummary(e.Study.StudyKey, e.Study.Status, e.Study.CreatedAt, e.Study.UpdatedAt, e.Study.CompletedAt, e.Study.InstanceCount,
-                e.Study.Outcomes ?? MedImaging.Aws.Studies.InstanceOutcomes.None)).ToList(),
+                e.Study.Outcomes ?? MedImaging.Studies.InstanceOutcomes.None)).ToList(),
             next));
     }
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 
 namespace MedImaging.Api.StudyList;
 

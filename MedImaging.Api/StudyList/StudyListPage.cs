@@ -1,4 +1,4 @@
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 
 namespace MedImaging.Api.StudyList;
 

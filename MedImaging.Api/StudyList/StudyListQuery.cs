@@ -1,5 +1,5 @@
 using System.Globalization;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 
 namespace MedImaging.Api.StudyList;
 

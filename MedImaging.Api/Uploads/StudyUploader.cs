@@ -1,13 +1,15 @@
+using MedImaging.Api.Studies;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.S3;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using Microsoft.Extensions.Options;
 
 namespace MedImaging.Api.Uploads;
 
 /// <summary>
 /// Accepts an upload: streams every file to the ingest bucket under its study's prefix (which makes the study
-/// visible), then tells each study's grain about each instance. A refused file removes everything the request stored, so nothing half-done stays.
+/// then hands each study's instances to its grain. A refused file, or no silo to take the upload, removes everything
+/// the request stored, so nothing half-done stays.
 /// </summary>
 public sealed class StudyUploader(
     S3StreamUploader uploader,
@@ -19,7 +21,6 @@ public sealed class StudyUploader(
     /// <param name="finalize">The request carries whole studies: each completes once its instances are handled.</param>
     public async Task<UploadAccepted> UploadAsync(HttpRequest request, bool finalize, CancellationToken cancellationToken)
     {
-        using var announcing = announcer.ExpectAnnouncement();
         var uploadId = StudyKeys.NewUploadId();
         var accepted = new List<AcceptedInstance>();
         try
@@ -45,7 +46,16 @@ public sealed class StudyUploader(
                 _ => error,
             };
         }
-        return await announcer.AnnounceAsync(accepted, finalize ? uploadId : null, expectInstances: false, cancellationToken);
+        try
+        {
+            return await announcer.AnnounceAsync(accepted, finalize ? uploadId : null, expectInstances: false, cancellationToken);
+        }
+        catch (StudyServiceUnavailableException)
+        {
+            await uploader.DeleteAsync(accepted.Select(a => a.Object), CancellationToken.None);
+            UploadLog.UploadRefused(logger, accepted.Count, "study-service-unavailable");
+            throw;
+        }
     }
 
     private async Task<AcceptedInstance> StoreAsync(Stream file, string uploadId, CancellationToken cancellationToken)

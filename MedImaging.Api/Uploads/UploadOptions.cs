@@ -29,13 +29,6 @@ public sealed record UploadOptions
     /// </summary>
     public long MultipartThresholdBytes { get; init; } = 8L * 1024 * 1024;
 
-    /// <summary>
-    /// How long an accepted upload alone makes its study visible (as received) while the study has no item yet: the
-    /// grain's first save normally follows within seconds. Default 4 days, the study queue's message retention: a
-    /// study not saved by then never will be, and an upload that old without its study (deleted, expired) is not shown.
-    /// </summary>
-    public TimeSpan AcceptedStudyVisibility { get; init; } = TimeSpan.FromDays(4);
-
     /// <summary>Part size of a presigned multipart upload (S3: at least 5 MiB except the last part, at most 10,000 parts).</summary>
     public long MultipartPartBytes { get; init; } = 8L * 1024 * 1024;
 }

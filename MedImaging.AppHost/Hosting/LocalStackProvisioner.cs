@@ -1,7 +1,6 @@
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Provisioning;
 using MedImaging.Aws.Sns;
-using MedImaging.Aws.Sqs;
 
 namespace MedImaging.AppHost.Hosting;
 
@@ -12,7 +11,7 @@ internal static class LocalStackProvisioner
     {
         using var s3 = AwsSdkClients.CreateS3(aws);
         using var dynamoDb = AwsSdkClients.CreateDynamoDb(aws);
-        using var sqs = SqsClient.Create(aws);
+        using var sqs = AwsSdkClients.CreateSqs(aws);
         using var sns = SnsClient.Create(aws);
         var provisioner = TemplateProvisioner.Create(s3, dynamoDb, sqs, sns, new ProvisioningEnvironment(aws.Region));
         return await provisioner.ProvisionAsync(CloudFormationTemplate.Parse(templateJson), cancellationToken);

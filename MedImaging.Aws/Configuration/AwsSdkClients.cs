@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SQS;
 using MedImaging.Aws.Signing;
 
 namespace MedImaging.Aws.Configuration;
@@ -37,6 +38,21 @@ public static class AwsSdkClients
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
         }
         return new AmazonS3Client(AwsCredentialSource.For(options, options.ServiceUrl.S3), config);
+    }
+
+    public static AmazonSQSClient CreateSqs(AwsOptions options)
+    {
+        var config = new AmazonSQSConfig();
+        if (options.ServiceUrl.Sqs is { Length: > 0 } url)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = options.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+        return new AmazonSQSClient(AwsCredentialSource.For(options, options.ServiceUrl.Sqs), config);
     }
 
     public static AmazonDynamoDBClient CreateDynamoDb(AwsOptions options)

@@ -15,11 +15,12 @@ public sealed record ResourceNames
     public string GeneralBucket { get; init; } = "";
     public string QuarantineBucket { get; init; } = "";
     public string StudyTable { get; init; } = "";
-    public string StudyQueueUrl { get; init; } = "";
-    public string StudyDeadLetterQueueUrl { get; init; } = "";
 
-    /// <summary>Standard queue holding delayed study messages until the Silo forwards them to the FIFO study queue.</summary>
-    public string StudyTimerQueueUrl { get; init; } = "";
+    /// <summary>The queue the ingest bucket's ObjectCreated events go to: objects put straight into the bucket.</summary>
+    public string IngestQueueUrl { get; init; } = "";
+
+    /// <summary>Failed instances and unreadable ingest events, for an operator to inspect and redrive.</summary>
+    public string StudyDeadLetterQueueUrl { get; init; } = "";
     public string StudyEventsTopicArn { get; init; } = "";
 
     /// <summary>The configuration keys (relative to <see cref="SectionName"/>) paired with their values.</summary>
@@ -32,9 +33,8 @@ public sealed record ResourceNames
         new(nameof(GeneralBucket), GeneralBucket),
         new(nameof(QuarantineBucket), QuarantineBucket),
         new(nameof(StudyTable), StudyTable),
-        new(nameof(StudyQueueUrl), StudyQueueUrl),
+        new(nameof(IngestQueueUrl), IngestQueueUrl),
         new(nameof(StudyDeadLetterQueueUrl), StudyDeadLetterQueueUrl),
-        new(nameof(StudyTimerQueueUrl), StudyTimerQueueUrl),
         new(nameof(StudyEventsTopicArn), StudyEventsTopicArn),
     ];
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Amazon.DynamoDBv2.Model;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;
 
 namespace MedImaging.Aws.Dynamo;

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using MedImaging.Aws.DynamoDb;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;
 
 namespace MedImaging.Aws.Dynamo;

@@ -17,9 +17,8 @@ public static class ResourceNamesFromOutputs
             GeneralBucket = Get(nameof(ResourceNames.GeneralBucket)),
             QuarantineBucket = Get(nameof(ResourceNames.QuarantineBucket)),
             StudyTable = Get(nameof(ResourceNames.StudyTable)),
-            StudyQueueUrl = Get(nameof(ResourceNames.StudyQueueUrl)),
+            IngestQueueUrl = Get(nameof(ResourceNames.IngestQueueUrl)),
             StudyDeadLetterQueueUrl = Get(nameof(ResourceNames.StudyDeadLetterQueueUrl)),
-            StudyTimerQueueUrl = Get(nameof(ResourceNames.StudyTimerQueueUrl)),
             StudyEventsTopicArn = Get(nameof(ResourceNames.StudyEventsTopicArn)),
         };
     }

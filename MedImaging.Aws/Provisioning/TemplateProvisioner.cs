@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using MedImaging.Aws.Sns;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
 
 namespace MedImaging.Aws.Provisioning;
 
@@ -14,7 +14,7 @@ public sealed class TemplateProvisioner(IEnumerable<IResourceProvisioner> provis
 {
     private readonly Dictionary<string, IResourceProvisioner> byType = provisioners.ToDictionary(p => p.ResourceType);
 
-    public static TemplateProvisioner Create(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, SqsClient sqs, SnsClient sns, ProvisioningEnvironment environment) =>
+    public static TemplateProvisioner Create(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, IAmazonSQS sqs, SnsClient sns, ProvisioningEnvironment environment) =>
         new([
             new S3BucketProvisioner(s3),
             new DynamoDbTableProvisioner(dynamoDb),

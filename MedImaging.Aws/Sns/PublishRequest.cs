@@ -1,4 +1,3 @@
-using MedImaging.Aws.Sqs;
 
 namespace MedImaging.Aws.Sns;
 
@@ -8,5 +7,5 @@ public sealed record PublishRequest(string TopicArn, string Message)
     public string? Subject { get; init; }
     public string? MessageGroupId { get; init; }
     public string? MessageDeduplicationId { get; init; }
-    public IReadOnlyDictionary<string, SqsMessageAttribute>? MessageAttributes { get; init; }
+    public IReadOnlyDictionary<string, SnsMessageAttribute>? MessageAttributes { get; init; }
 }

@@ -52,7 +52,7 @@ public sealed class SnsClient(HttpClient httpClient) : IDisposable
         AddIfSet(parameters, "MessageGroupId", request.MessageGroupId);
         AddIfSet(parameters, "MessageDeduplicationId", request.MessageDeduplicationId);
         var index = 1;
-        foreach (var (name, attribute) in request.MessageAttributes ?? new Dictionary<string, Sqs.SqsMessageAttribute>())
+        foreach (var (name, attribute) in request.MessageAttributes ?? new Dictionary<string, SnsMessageAttribute>())
         {
             var prefix = $"MessageAttributes.entry.{index}";
             parameters.Add(new($"{prefix}.Name", name));

@@ -1,14 +1,16 @@
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using MedImaging.Aws.Configuration;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.StudyQueue;
+using MedImaging.Studies;
 
 namespace MedImaging.Silo.DeadLetters;
 
 /// <summary>
-/// Moves dead-lettered study messages back to the study queue, each in its study's group, without the reason it was
-/// dead-lettered for: ops run it (the dashboard's "Redrive dead-lettered instances") once the cause is fixed.
+/// Gives dead-lettered work another go once its cause is fixed (ops run it from the dashboard's "Redrive dead-lettered
+/// instances"): a failed instance runs again from its first step in its study grain; an ingest event goes back to the
+/// ingest queue.
 /// </summary>
-public sealed class DeadLetterRedrive(SqsClient sqs, ResourceNames resources)
+public sealed class DeadLetterRedrive(IAmazonSQS sqs, IGrainFactory grains, ResourceNames resources)
 {
     private const int BatchSize = 10;
 
@@ -17,26 +19,23 @@ public sealed class DeadLetterRedrive(SqsClient sqs, ResourceNames resources)
         var moved = 0;
         while (true)
         {
-            var messages = await sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(resources.StudyDeadLetterQueueUrl)
+            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
+                QueueUrl = resources.StudyDeadLetterQueueUrl,
                 MaxNumberOfMessages = BatchSize,
                 VisibilityTimeout = 60,
             }, cancellationToken);
-            if (messages.Count == 0)
-            {
-                return new RedriveResult(moved);
-            }
+            if (response.Messages is not { Count: > 0 } messages) return new RedriveResult(moved);
             foreach (var message in messages)
             {
-                await sqs.SendMessageAsync(new SendMessageRequest(resources.StudyQueueUrl, message.Body)
+                if (DeadLetterMessages.TryReadInstance(message.Body) is { } instance)
                 {
-                    MessageGroupId = message.MessageGroupId,
-                    // A new id: the study queue still remembers the original one within its deduplication window.
-                    MessageDeduplicationId = $"redrive-{message.MessageId}",
-                    MessageAttributes = message.MessageAttributes
-                        .Where(a => a.Key != StudyQueueAttributes.DeadLetterReason)
-                        .ToDictionary(a => a.Key, a => a.Value),
-                }, cancellationToken);
+                    await grains.GetGrain<IStudyGrain>(instance.StudyKey).Redrive(instance);
+                }
+                else
+                {
+                    await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = resources.IngestQueueUrl, MessageBody = message.Body }, cancellationToken);
+                }
                 await sqs.DeleteMessageAsync(resources.StudyDeadLetterQueueUrl, message.ReceiptHandle, cancellationToken);
                 moved++;
             }

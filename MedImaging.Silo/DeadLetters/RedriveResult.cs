@@ -1,4 +1,4 @@
 namespace MedImaging.Silo.DeadLetters;
 
-/// <param name="Moved">How many dead-lettered messages went back to the study queue.</param>
+/// <param name="Moved">How many dead-lettered messages were given another go.</param>
 public sealed record RedriveResult(int Moved);

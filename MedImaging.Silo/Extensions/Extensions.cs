@@ -1,50 +1,67 @@
-using MedImaging.Aws.Dynamo;
+using System.Net;
 using MedImaging.Aws.Hosting;
-using MedImaging.Aws.StudyQueue;
 using MedImaging.Pipeline;
 using MedImaging.Pipeline.Storage;
+using MedImaging.Silo.DeadLetters;
+using MedImaging.Silo.Grains;
+using MedImaging.Silo.Ingest;
 using MedImaging.Silo.Instances;
+using MedImaging.Silo.Monitoring;
 using MedImaging.Silo.Publishing;
-using MedImaging.Silo.Runtime;
 using MedImaging.Silo.Storage;
 using MedImaging.Silo.Telemetry;
-using MedImaging.Silo.Timers;
-using Microsoft.Extensions.Options;
+using MedImaging.Silo.Workers;
+using MedImaging.Studies;
+using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace MedImaging.Silo.Extensions;
 
 public static class Extensions
 {
-    /// <summary>The grain runtime: study table and queue, the dispatcher, the queue consumer, the quiet-period timer and the timer-queue forwarder.</summary>
-    public static void AddGrainRuntime(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The Orleans silo hosting the study and worker grains. Clustering, reminders and the cluster's ids come from
+    /// configuration (<c>Orleans:*</c>, set by Aspire.Hosting.Orleans; the DynamoDB providers are MedImaging.Orleans.DynamoDB's).
+    /// </summary>
+    public static void AddStudySilo(this IHostApplicationBuilder builder)
     {
         builder.AddStudyStore();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName);
-        // No more of this silo's saves can be on their way than it has studies at a time.
-        builder.Services.AddSingleton(services => new StudyWriteBatching
+        builder.Services.AddOptions<StudyGrainOptions>().BindConfiguration(StudyGrainOptions.SectionName);
+        var grainOptions = builder.Configuration.GetSection(StudyGrainOptions.SectionName).Get<StudyGrainOptions>() ?? new StudyGrainOptions();
+        builder.UseOrleans(silo =>
         {
-            EnoughStudies = Math.Max(1, services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.MaxConcurrentStudies),
+            silo.Services.AddSerializer(serializer => serializer.AddStudyRecords());
+            silo.AddActivityPropagation();
+            silo.Configure<ReminderOptions>(options =>
+            {
+                if (grainOptions.ReminderPeriod < options.MinimumReminderPeriod) options.MinimumReminderPeriod = grainOptions.ReminderPeriod;
+            });
+            // Advertised on loopback (the local stack): listen there too, never on every interface.
+            silo.Services.PostConfigure<EndpointOptions>(options =>
+            {
+                if (options.AdvertisedIPAddress is { } address && IPAddress.IsLoopback(address))
+                {
+                    options.SiloListeningEndpoint ??= new IPEndPoint(address, options.SiloPort);
+                    options.GatewayListeningEndpoint ??= new IPEndPoint(address, options.GatewayPort);
+                }
+            });
         });
-        builder.Services.AddSingleton(new StudyStateCache());
-        builder.Services.AddSingleton<StudyGrainDispatcher>();
-        builder.Services.AddSingleton(services => new StudyMessageDeleter(
-            services.GetRequiredService<IStudyQueue>(),
-            services.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.DeleteLinger,
-            services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHostedService<StudyQueueConsumer>();
-        builder.Services.AddHostedService<QuietPeriodSweeper>();
         builder.Services.AddSingleton<SiloTelemetry>();
-        builder.Services.AddHostedService<StudyTimerForwarder>();
-        builder.Services.AddSingleton<DeadLetters.DeadLetterRedrive>();
-        builder.Services.AddSingleton<Monitoring.PipelineAlarmMonitor>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<Monitoring.PipelineAlarmMonitor>());
+        builder.Services.AddSingleton<WorkerSlots>();
+        builder.Services.AddSingleton<DeadLetterQueue>();
+        builder.Services.AddSingleton<DeadLetterRedrive>();
+        builder.Services.AddSingleton<DroppedObjectReader>();
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
+        builder.Services.AddHostedService<IngestQueueConsumer>();
+        builder.Services.AddSingleton<PipelineAlarmMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PipelineAlarmMonitor>());
         // Not tagged "live": a degraded pipeline still serves; the dashboard shows why.
-        builder.Services.AddHealthChecks().AddCheck<Monitoring.PipelineAlarmsHealthCheck>("pipeline-alarms");
+        builder.Services.AddHealthChecks().AddCheck<PipelineAlarmsHealthCheck>("pipeline-alarms");
     }
 
     /// <summary>
-    /// What the study grain runs: the instance pipeline over S3 (section <c>MedImaging:Pipeline</c>, buckets from
+    /// What the grains run: the instance pipeline over S3 (section <c>MedImaging:Pipeline</c>, buckets from
     /// <c>AWS:Resources</c>) and the study publisher with its SNS notification and webhook.
     /// </summary>
     public static void AddStudyPipeline(this IHostApplicationBuilder builder)

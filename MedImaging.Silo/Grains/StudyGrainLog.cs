@@ -18,9 +18,15 @@ internal static partial class StudyGrainLog
     [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Study {StudyRef}: step {Step} waits for attempt {Attempt} in {DelaySeconds} s")]
     public static partial void RetryScheduled(ILogger logger, string studyRef, string step, int attempt, int delaySeconds);
 
-    [LoggerMessage(EventId = 2106, Level = LogLevel.Error, Message = "Study {StudyRef}: an instance failed ({Code}); its message is dead-lettered")]
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Error, Message = "Study {StudyRef}: an instance failed ({Code}); it is dead-lettered")]
     public static partial void InstanceFailed(ILogger logger, string studyRef, string code);
 
     [LoggerMessage(EventId = 2107, Level = LogLevel.Debug, Message = "Study {StudyRef}: {MessageType} has nothing to do")]
     public static partial void NothingDue(ILogger logger, string studyRef, string messageType);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "Study {StudyRef}: an instance run failed ({ErrorType}), recovery {Recovery}")]
+    public static partial void RunFailed(ILogger logger, string studyRef, string errorType, int recovery);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "Study {StudyRef}: saving the study failed ({ErrorType})")]
+    public static partial void SaveFailed(ILogger logger, string studyRef, string errorType, Exception error);
 }

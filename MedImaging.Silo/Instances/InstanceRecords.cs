@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Execution;
 using MedImaging.Pipeline.Steps;
 using MedImaging.Pipeline.Storage;
-using AwsInstanceStatus = MedImaging.Aws.Studies.InstanceStatus;
-using AwsStepOutcome = MedImaging.Aws.Studies.StepOutcome;
+using AwsInstanceStatus = MedImaging.Studies.InstanceStatus;
+using AwsStepOutcome = MedImaging.Studies.StepOutcome;
 using PipelineInstanceStatus = MedImaging.Pipeline.Execution.InstanceStatus;
 using PipelineStepOutcome = MedImaging.Pipeline.Steps.StepOutcome;
 

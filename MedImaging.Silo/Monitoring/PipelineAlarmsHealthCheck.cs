@@ -1,30 +1,34 @@
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Monitoring;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MedImaging.Silo.Monitoring;
 
 /// <summary>
-/// The stack's alarms, watched locally: dead-lettered messages, a study message waiting too long, too many failed
+/// The stack's alarms, watched locally: dead-lettered messages, an instance waiting too long, too many failed
 /// instances. Any of them makes the Silo degraded (still serving, shown in the dashboard) with the reason.
 /// </summary>
-public sealed class PipelineAlarmsHealthCheck(SqsClient sqs, ResourceNames resources, PipelineAlarmMonitor monitor) : IHealthCheck
+public sealed class PipelineAlarmsHealthCheck(IAmazonSQS sqs, ResourceNames resources, PipelineAlarmMonitor monitor) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var alarms = new List<string>();
-        var attributes = string.IsNullOrEmpty(resources.StudyDeadLetterQueueUrl)
-            ? new Dictionary<string, string>()
-            : await sqs.GetQueueAttributesAsync(resources.StudyDeadLetterQueueUrl, [SqsQueueAttributes.ApproximateNumberOfMessages], cancellationToken);
-        if (int.TryParse(attributes.GetValueOrDefault(SqsQueueAttributes.ApproximateNumberOfMessages), out var deadLetters)
-            && deadLetters >= PipelineAlarmThresholds.DeadLetterDepth)
+        var deadLetters = string.IsNullOrEmpty(resources.StudyDeadLetterQueueUrl)
+            ? 0
+            : (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+            {
+                QueueUrl = resources.StudyDeadLetterQueueUrl,
+                AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages],
+            }, cancellationToken)).ApproximateNumberOfMessages;
+        if (deadLetters >= PipelineAlarmThresholds.DeadLetterDepth)
         {
-            alarms.Add($"{deadLetters} dead-lettered study message(s): redrive them once their cause is fixed");
+            alarms.Add($"{deadLetters} dead-lettered message(s): redrive them once their cause is fixed");
         }
         if (monitor.RecentLongestLag > PipelineAlarmThresholds.OldestPendingAge)
         {
-            alarms.Add($"a study message waited {monitor.RecentLongestLag.TotalMinutes:0} min for a silo (alarm above {PipelineAlarmThresholds.OldestPendingAge.TotalMinutes:0} min)");
+            alarms.Add($"an instance waited {monitor.RecentLongestLag.TotalMinutes:0} min for its run (alarm above {PipelineAlarmThresholds.OldestPendingAge.TotalMinutes:0} min)");
         }
         var (finished, failed) = monitor.RecentOutcomes;
         if (finished >= PipelineAlarmThresholds.FailureRateMinimumInstances && (double)failed / finished > PipelineAlarmThresholds.FailureRate)

@@ -4,9 +4,7 @@ using System.Text;
 using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Sns;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Execution;
 using MedImaging.Pipeline.Publishing;
 using MedImaging.Pipeline.Publishing.Webhooks;
@@ -19,8 +17,8 @@ namespace MedImaging.Silo.Publishing;
 /// Publishes a finished study: the report beside the outputs, then the SNS notification and the webhook. Everything is
 /// keyed by the study and its completion (status and instance count), so a redelivered turn rewrites the same report,
 /// gives SNS the same deduplication id (FIFO topics) and the webhook receiver the same delivery id. Nothing here fails
-/// the turn: a report write, notification or webhook that fails is retried through a delayed <see cref="RetryReport"/>,
-/// <see cref="RetryNotification"/> or <see cref="RetryWebhook"/> message (never by waiting here), and what became of each
+/// the turn: a report write, notification or webhook that fails is retried through a <see cref="RetryReport"/>,
+/// <see cref="RetryNotification"/> or <see cref="RetryWebhook"/> the grain schedules for itself (never by waiting here), and what became of each
 /// is returned for the study record.
 /// </summary>
 /// <remarks>
@@ -33,7 +31,6 @@ public sealed class StudyNotifier(
     StudyPublisher publisher,
     SnsClient sns,
     ResourceNames resources,
-    IStudyQueue queue,
     NotificationOptions options,
     ReportOptions reportOptions,
     TimeProvider clock,
@@ -47,24 +44,25 @@ public sealed class StudyNotifier(
     /// <summary>First attempt of everything for a study that just completed.</summary>
     /// <param name="completedAt">The study's completion time, which the report and notification carry on every attempt.</param>
     public Task<PublicationOutcome> PublishAsync(string studyKey, string status, IReadOnlyList<InstanceProgress> instances, DateTimeOffset completedAt,
-        CancellationToken cancellationToken) =>
-        PublishAsync(studyKey, publisher.Prepare(studyKey, status, instances, completedAt), 1, cancellationToken);
+        IStudyScheduler scheduler, CancellationToken cancellationToken) =>
+        PublishAsync(studyKey, publisher.Prepare(studyKey, status, instances, completedAt), 1, scheduler, cancellationToken);
 
     /// <summary>
     /// The next report attempt of a <see cref="RetryReport"/> timer, with the study's state as it is now; null when that
     /// state no longer makes the same publication (the study reopened or completed otherwise since).
     /// </summary>
     public async Task<PublicationOutcome?> RetryReportAsync(RetryReport message, string status, IReadOnlyList<InstanceProgress> instances,
-        DateTimeOffset completedAt, CancellationToken cancellationToken)
+        DateTimeOffset completedAt, IStudyScheduler scheduler, CancellationToken cancellationToken)
     {
         var publication = publisher.Prepare(message.StudyKey, status, instances, completedAt);
         if (publication.DeliveryId != message.DeliveryId) return null;
-        return await PublishAsync(message.StudyKey, publication, message.Attempt, cancellationToken);
+        return await PublishAsync(message.StudyKey, publication, message.Attempt, scheduler, cancellationToken);
     }
 
-    private async Task<PublicationOutcome> PublishAsync(string studyKey, StudyPublication publication, int reportAttempt, CancellationToken cancellationToken)
+    private async Task<PublicationOutcome> PublishAsync(string studyKey, StudyPublication publication, int reportAttempt, IStudyScheduler scheduler,
+        CancellationToken cancellationToken)
     {
-        var report = await WriteReportAsync(studyKey, publication, reportAttempt, cancellationToken);
+        var report = await WriteReportAsync(studyKey, publication, reportAttempt, scheduler, cancellationToken);
         if (report.Status == DeliveryStatus.Retrying) return new PublicationOutcome(report, null, null, null);
 
         var written = report.Status == DeliveryStatus.Delivered;
@@ -73,16 +71,17 @@ public sealed class StudyNotifier(
         if (resources.StudyEventsTopicArn is { Length: > 0 })
         {
             var first = new RetryNotification(studyKey, sent.DeliveryId, 1, sent.NotificationJson, sent.Notification.Subject, sent.Report.StudyUid);
-            notification = await NotifyAsync(first, cancellationToken);
+            notification = await NotifyAsync(first, scheduler, cancellationToken);
         }
         var webhook = await publisher.AttemptWebhookAsync(sent.DeliveryId, sent.NotificationJson, 1, cancellationToken) is { } attempt
-            ? await FollowUpAsync(studyKey, sent.DeliveryId, sent.NotificationJson, attempt, cancellationToken)
+            ? FollowUp(studyKey, sent.DeliveryId, sent.NotificationJson, attempt, scheduler)
             : null;
         return new PublicationOutcome(report, written ? publication.ReportLocation.Key : null, notification, webhook);
     }
 
     // One write per attempt, bounded by the timeout; a failure schedules the next attempt or gives up.
-    private async Task<DeliveryStatus> WriteReportAsync(string studyKey, StudyPublication publication, int attempt, CancellationToken cancellationToken)
+    private async Task<DeliveryStatus> WriteReportAsync(string studyKey, StudyPublication publication, int attempt, IStudyScheduler scheduler,
+        CancellationToken cancellationToken)
     {
         var studyRef = StudyKeys.LogRef(studyKey);
         (int? StatusCode, StepFailure Failure) failed;
@@ -107,7 +106,7 @@ public sealed class StudyNotifier(
             PublishingLog.ReportAbandoned(logger, studyRef, attempt, failed.Failure.Code);
             return ReportStatus(DeliveryStatus.Failed, publication, attempt, failed);
         }
-        await queue.SendAsync(new RetryReport(studyKey, publication.DeliveryId, attempt + 1), decision.Delay, cancellationToken);
+        scheduler.Schedule(new RetryReport(studyKey, publication.DeliveryId, attempt + 1), decision.Delay);
         PublishingLog.ReportRetryScheduled(logger, studyRef, attempt, failed.Failure.Code, decision.DelaySeconds);
         return ReportStatus(DeliveryStatus.Retrying, publication, attempt, failed);
     }
@@ -130,17 +129,17 @@ public sealed class StudyNotifier(
     };
 
     /// <summary>The next SNS attempt of a <see cref="RetryNotification"/> timer.</summary>
-    public Task<DeliveryStatus> RetryNotificationAsync(RetryNotification message, CancellationToken cancellationToken) =>
-        NotifyAsync(message, cancellationToken);
+    public Task<DeliveryStatus> RetryNotificationAsync(RetryNotification message, IStudyScheduler scheduler, CancellationToken cancellationToken) =>
+        NotifyAsync(message, scheduler, cancellationToken);
 
     /// <summary>The next webhook attempt of a <see cref="RetryWebhook"/> timer; null when no webhook is configured any more.</summary>
-    public async Task<DeliveryStatus?> RetryWebhookAsync(RetryWebhook message, CancellationToken cancellationToken) =>
+    public async Task<DeliveryStatus?> RetryWebhookAsync(RetryWebhook message, IStudyScheduler scheduler, CancellationToken cancellationToken) =>
         await publisher.AttemptWebhookAsync(message.DeliveryId, message.Body, message.Attempt, cancellationToken) is { } attempt
-            ? await FollowUpAsync(message.StudyKey, message.DeliveryId, message.Body, attempt, cancellationToken)
+            ? FollowUp(message.StudyKey, message.DeliveryId, message.Body, attempt, scheduler)
             : null;
 
     // One request per attempt, bounded by the timeout; a failure schedules the next attempt or gives up.
-    private async Task<DeliveryStatus> NotifyAsync(RetryNotification attempt, CancellationToken cancellationToken)
+    private async Task<DeliveryStatus> NotifyAsync(RetryNotification attempt, IStudyScheduler scheduler, CancellationToken cancellationToken)
     {
         var studyRef = StudyKeys.LogRef(attempt.StudyKey);
         if (resources.StudyEventsTopicArn is not { Length: > 0 } topic)
@@ -151,9 +150,9 @@ public sealed class StudyNotifier(
             Subject = attempt.Subject,
             MessageGroupId = fifo ? attempt.GroupId : null,
             MessageDeduplicationId = fifo ? Hash(attempt.DeliveryId) : null,
-            MessageAttributes = new Dictionary<string, SqsMessageAttribute>
+            MessageAttributes = new Dictionary<string, SnsMessageAttribute>
             {
-                [DeliveryIdAttribute] = SqsMessageAttribute.String(attempt.DeliveryId),
+                [DeliveryIdAttribute] = SnsMessageAttribute.String(attempt.DeliveryId),
             },
         };
         (int? StatusCode, StepFailure Failure) failed;
@@ -179,12 +178,12 @@ public sealed class StudyNotifier(
             PublishingLog.NotificationAbandoned(logger, studyRef, attempt.Attempt, failed.Failure.Code);
             return Status(DeliveryStatus.Failed, attempt, failed.StatusCode, failed.Failure.Code);
         }
-        await queue.SendAsync(attempt with { Attempt = attempt.Attempt + 1 }, decision.Delay, cancellationToken);
+        scheduler.Schedule(attempt with { Attempt = attempt.Attempt + 1 }, decision.Delay);
         PublishingLog.NotificationRetryScheduled(logger, studyRef, attempt.Attempt, failed.Failure.Code, decision.DelaySeconds);
         return Status(DeliveryStatus.Retrying, attempt, failed.StatusCode, failed.Failure.Code);
     }
 
-    private async Task<DeliveryStatus> FollowUpAsync(string studyKey, string deliveryId, string body, WebhookAttempt attempt, CancellationToken cancellationToken)
+    private DeliveryStatus FollowUp(string studyKey, string deliveryId, string body, WebhookAttempt attempt, IStudyScheduler scheduler)
     {
         var studyRef = StudyKeys.LogRef(studyKey);
         var delivery = attempt.Delivery;
@@ -198,7 +197,7 @@ public sealed class StudyNotifier(
             PublishingLog.WebhookAbandoned(logger, studyRef, delivery.Attempts, delivery.Failure?.Code);
             return new DeliveryStatus(DeliveryStatus.Failed, delivery.Attempts, clock.GetUtcNow(), deliveryId, delivery.LastStatusCode, delivery.Failure?.Code);
         }
-        await queue.SendAsync(new RetryWebhook(studyKey, deliveryId, delivery.Attempts + 1, body), attempt.Retry.Delay, cancellationToken);
+        scheduler.Schedule(new RetryWebhook(studyKey, deliveryId, delivery.Attempts + 1, body), attempt.Retry.Delay);
         PublishingLog.WebhookRetryScheduled(logger, studyRef, delivery.Attempts, attempt.Retry.DelaySeconds);
         return new DeliveryStatus(DeliveryStatus.Retrying, delivery.Attempts, clock.GetUtcNow(), deliveryId, delivery.LastStatusCode, delivery.Failure?.Code);
     }

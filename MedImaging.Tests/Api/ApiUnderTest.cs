@@ -2,23 +2,22 @@ using System.Net.Http.Json;
 using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
 
 namespace MedImaging.Tests.Api;
 
 /// <summary>
-/// A real Api process over freshly provisioned emulator resources, with the
-/// clients a test needs to arrange data and check side effects.
+/// A real Api process, with the Silo it hands studies to (an Orleans cluster of one), over freshly provisioned
+/// emulator resources, with the clients a test needs to arrange data and check side effects.
 /// </summary>
 public sealed class ApiUnderTest : IAsyncDisposable
 {
-    private ApiUnderTest(LocalAws aws, ResourceNames resources, ServiceProcess process)
+    private ApiUnderTest(LocalAws aws, ResourceNames resources, ServiceProcess silo, ServiceProcess process)
     {
         Aws = aws;
+        Silo = silo;
         Resources = resources;
         Process = process;
         Http = new HttpClient { BaseAddress = process.BaseAddress };
@@ -29,6 +28,7 @@ public sealed class ApiUnderTest : IAsyncDisposable
     public LocalAws Aws { get; }
     public ResourceNames Resources { get; }
     public ServiceProcess Process { get; }
+    public ServiceProcess Silo { get; }
     /// <summary>Talks to the Api.</summary>
     public HttpClient Http { get; }
     /// <summary>A plain client with no base address and no redirects, for presigned URLs.</summary>
@@ -42,8 +42,9 @@ public sealed class ApiUnderTest : IAsyncDisposable
         var environment = aws.ServiceEnvironment(resources);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
+        var silo = await ServiceProcess.StartAsync("MedImaging.Silo", environment);
         var process = await ServiceProcess.StartAsync("MedImaging.Api", environment);
-        return new ApiUnderTest(aws, resources, process);
+        return new ApiUnderTest(aws, resources, silo, process);
     }
 
     public async Task PutObjectAsync(string bucket, string key, byte[] content, string contentType)
@@ -52,27 +53,8 @@ public sealed class ApiUnderTest : IAsyncDisposable
         await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = body, ContentType = contentType });
     }
 
-    /// <summary>Every message on the study queue, deleted as read.</summary>
-    public async Task<List<StudyMessage>> DrainQueueAsync(int expected, int maxPolls = 10)
-    {
-        var messages = new List<StudyMessage>();
-        for (var attempt = 0; attempt < maxPolls && messages.Count < expected; attempt++)
-        {
-            foreach (var message in await Aws.Sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(Resources.StudyQueueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }))
-            {
-                messages.Add(StudyMessageJson.TryDeserialize(message.Body) ?? throw new InvalidDataException("not a study message"));
-                await Aws.Sqs.DeleteMessageAsync(Resources.StudyQueueUrl, message.ReceiptHandle);
-            }
-        }
-        return messages;
-    }
-
-    public async Task<int> QueueDepthAsync()
-    {
-        var attributes = await Aws.Sqs.GetQueueAttributesAsync(Resources.StudyQueueUrl);
-        return int.Parse(attributes[SqsQueueAttributes.ApproximateNumberOfMessages], System.Globalization.CultureInfo.InvariantCulture)
-               + int.Parse(attributes.GetValueOrDefault(SqsQueueAttributes.ApproximateNumberOfMessagesNotVisible, "0"), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>The study as its grain saved it: what an accepted upload promises is already there.</summary>
+    public Task<StudySnapshot?> SavedStudyAsync(string studyKey) => Studies.LoadAsync(studyKey);
 
     /// <summary>Asserts an RFC 9457 problem with this status and returns it.</summary>
     public static async Task<ProblemBody> AssertProblemAsync(HttpResponseMessage response, int status)
@@ -91,6 +73,7 @@ public sealed class ApiUnderTest : IAsyncDisposable
         Http.Dispose();
         Outside.Dispose();
         await Process.DisposeAsync();
+        await Silo.DisposeAsync();
         Aws.Dispose();
     }
 }

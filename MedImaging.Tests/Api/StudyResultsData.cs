@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Analysis;
 using MedImaging.Pipeline.Execution;
 using MedImaging.Pipeline.Metadata;
@@ -8,7 +8,7 @@ using MedImaging.Pipeline.Routing;
 using MedImaging.Pipeline.Steps;
 using MedImaging.Pipeline.Storage;
 using MedImaging.Testing;
-using AwsInstanceStatus = MedImaging.Aws.Studies.InstanceStatus;
+using AwsInstanceStatus = MedImaging.Studies.InstanceStatus;
 using PipelineStatus = MedImaging.Pipeline.Execution.InstanceStatus;
 
 namespace MedImaging.Tests.Api;

@@ -8,7 +8,8 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using MedImaging.AppHost.Hosting;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using MedImaging.Testing;
 using MedImaging.Tests.Api.Web.Browser;
 using MedImaging.Tests.AppHost.Emulators;
@@ -107,14 +108,13 @@ public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
     [Fact]
     public async Task A_dead_letter_turns_the_silo_degraded_in_the_dashboard_and_the_redrive_command_moves_it_back()
     {
-        using var sqs = SqsClient.Create(App.AwsOptions);
+        using var sqs = MedImaging.Aws.Configuration.AwsSdkClients.CreateSqs(App.AwsOptions);
         var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
-        var body = MedImaging.Aws.StudyQueue.StudyMessageJson.Serialize(new MedImaging.Aws.Studies.FinalizeStudy(study, 0, "redrive-test"));
-        await sqs.SendMessageAsync(new SendMessageRequest(App.ResourceNames.StudyDeadLetterQueueUrl, body)
-        {
-            MessageGroupId = study,
-            MessageDeduplicationId = Guid.NewGuid().ToString("N"),
-        });
+        // An ingest event no silo could handle, as the ingest queue's redrive policy leaves it: redriven to the ingest
+        // queue, where it names an object that is not there (nothing to ingest).
+        var body = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + App.ResourceNames.IngestBucket
+            + "\"},\"object\":{\"key\":\"drop/" + study + ".dcm\",\"size\":1}}}]}";
+        await sqs.SendMessageAsync(App.ResourceNames.StudyDeadLetterQueueUrl, body);
 
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
@@ -126,8 +126,8 @@ public sealed class AppHostSystemTests(AwsEmulatorFixture fixture)
 
         Assert.True(result.Success, result.Message);
         Assert.Contains("\"moved\":1", result.Message);
-        var left = await sqs.GetQueueAttributesAsync(App.ResourceNames.StudyDeadLetterQueueUrl);
-        Assert.Equal("0", left[SqsQueueAttributes.ApproximateNumberOfMessages]);
+        var left = await sqs.AttributesAsync(App.ResourceNames.StudyDeadLetterQueueUrl);
+        Assert.Equal("0", left["ApproximateNumberOfMessages"]);
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
             await App.App.ResourceNotifications.WaitForResourceAsync("silo",

@@ -1,8 +1,10 @@
+using MedImaging.Tests.TestHosting;
 using System.Diagnostics.Metrics;
 using Amazon.DynamoDBv2.Model;
 using MedImaging.Aws;
 using MedImaging.Aws.Configuration;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.Aws;
@@ -32,10 +34,10 @@ public sealed class AwsTelemetryTests(AwsEmulatorFixture fixture)
         });
         listener.Start();
 
-        using var sqs = SqsClient.Create(fixture.AwsOptions);
-        var queueUrl = await sqs.CreateQueueAsync(new CreateQueueRequest(AwsEmulatorFixture.UniqueName("counted")));
-        await sqs.GetQueueAttributesAsync(queueUrl);
-        await sqs.GetQueueAttributesAsync(queueUrl);
+        using var sqs = MedImaging.Aws.Configuration.AwsSdkClients.CreateSqs(fixture.AwsOptions);
+        var queueUrl = await sqs.CreateQueueUrlAsync(AwsEmulatorFixture.UniqueName("counted"));
+        await sqs.AttributesAsync(queueUrl);
+        await sqs.AttributesAsync(queueUrl);
         using var dynamo = AwsTelemetry.CountRequests(AwsSdkClients.CreateDynamoDb(fixture.AwsOptions), "DynamoDB");
         await dynamo.ListTablesAsync(new ListTablesRequest { Limit = 1 });
 

@@ -7,7 +7,7 @@ using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.DynamoDb;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Testing;
 
 using MedImaging.Tests.AppHost;

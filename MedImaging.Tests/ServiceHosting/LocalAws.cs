@@ -5,7 +5,7 @@ using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.Sns;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
 
 namespace MedImaging.Tests.ServiceHosting;
 
@@ -21,7 +21,7 @@ public sealed class LocalAws : IDisposable
         S3 = AwsSdkClients.CreateS3(Options);
         DynamoDb = AwsSdkClients.CreateDynamoDb(Options);
         DynamoDbItems = DynamoDbClient.Create(Options);
-        Sqs = SqsClient.Create(Options);
+        Sqs = AwsSdkClients.CreateSqs(Options);
         Sns = SnsClient.Create(Options);
     }
 
@@ -34,7 +34,7 @@ public sealed class LocalAws : IDisposable
     /// <summary>Our own client of the item operations, which the study table runs on.</summary>
     public DynamoDbClient DynamoDbItems { get; }
 
-    public SqsClient Sqs { get; }
+    public IAmazonSQS Sqs { get; }
 
     public SnsClient Sns { get; }
 
@@ -42,7 +42,7 @@ public sealed class LocalAws : IDisposable
 
     public StudyTable StudyTable(ResourceNames resources) => new(DynamoDbItems, resources.StudyTable);
 
-    /// <summary>The variables the AppHost would inject into the Api and the Silo.</summary>
+    /// <summary>The variables the AppHost would inject into the Api and the Silo (Orleans' included).</summary>
     public Dictionary<string, string> ServiceEnvironment(ResourceNames resources)
     {
         var environment = new Dictionary<string, string>
@@ -57,6 +57,8 @@ public sealed class LocalAws : IDisposable
         };
         foreach (var (key, value) in resources.ToSettings())
             environment[$"AWS__Resources__{key}"] = value;
+        foreach (var (key, value) in TestResources.OrleansEnvironment(resources, Options.ServiceUrl.DynamoDb!, Options.Region))
+            environment[key] = value;
         return environment;
     }
 

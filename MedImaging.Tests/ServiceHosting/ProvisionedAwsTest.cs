@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.ServiceHosting;

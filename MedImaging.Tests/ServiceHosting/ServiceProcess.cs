@@ -33,6 +33,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
             ["DOTNET_gcServer"] = "0",
         };
+        // Each silo of a cluster needs ports of its own (Aspire allocates them per replica).
+        if (variables.ContainsKey("Orleans__ClusterId"))
+        {
+            variables.TryAdd("Orleans__Endpoints__SiloPort", Ports.PickFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            variables.TryAdd("Orleans__Endpoints__GatewayPort", Ports.PickFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var dll = layout.ProjectAssembly(project);
         var lines = new ConcurrentQueue<string>();
         var child = ChildProcess.Start(

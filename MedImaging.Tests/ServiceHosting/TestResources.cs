@@ -3,11 +3,14 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS.Model;
 
 namespace MedImaging.Tests.ServiceHosting;
 
-/// <summary>Creates a fresh, uniquely named set of the resources the Api and the Silo use.</summary>
+/// <summary>
+/// Creates a fresh, uniquely named set of the resources the Api and the Silo use. Orleans' tables are named after the
+/// study table and created by the Orleans providers themselves (<see cref="OrleansEnvironment"/>).
+/// </summary>
 public static class TestResources
 {
     public static async Task<ResourceNames> ProvisionAsync(LocalAws aws)
@@ -22,9 +25,12 @@ public static class TestResources
             GeneralBucket = $"general-{suffix}",
             QuarantineBucket = $"quarantine-{suffix}",
             StudyTable = $"studies-{suffix}",
-            StudyDeadLetterQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-dlq-{suffix}.fifo") { Fifo = true }),
-            StudyQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-{suffix}.fifo") { Fifo = true, VisibilityTimeoutSeconds = 30 }),
-            StudyTimerQueueUrl = await aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"study-timers-{suffix}") { VisibilityTimeoutSeconds = 30 }),
+            StudyDeadLetterQueueUrl = (await aws.Sqs.CreateQueueAsync($"dead-letters-{suffix}")).QueueUrl,
+            IngestQueueUrl = (await aws.Sqs.CreateQueueAsync(new CreateQueueRequest
+            {
+                QueueName = $"ingest-events-{suffix}",
+                Attributes = new() { ["VisibilityTimeout"] = "30" },
+            })).QueueUrl,
             StudyEventsTopicArn = await aws.Sns.CreateTopicAsync($"study-events-{suffix}"),
         };
         foreach (var bucket in new[]
@@ -61,4 +67,23 @@ public static class TestResources
             ],
         });
     }
+
+    /// <summary>
+    /// What Aspire.Hosting.Orleans would give a silo or client of these resources: a cluster of its own (named after the
+    /// study table), DynamoDB clustering and reminders on DynamoDB Local, and loopback endpoints.
+    /// </summary>
+    public static Dictionary<string, string> OrleansEnvironment(ResourceNames resources, string dynamoDbUrl, string region) => new()
+    {
+        ["Orleans__ClusterId"] = resources.StudyTable,
+        ["Orleans__ServiceId"] = "medimaging-tests",
+        ["Orleans__Clustering__ProviderType"] = "DynamoDB",
+        ["Orleans__Clustering__ServiceUrl"] = dynamoDbUrl,
+        ["Orleans__Clustering__Region"] = region,
+        ["Orleans__Clustering__TableName"] = resources.StudyTable + "-orleans-silos",
+        ["Orleans__Reminders__ProviderType"] = "DynamoDB",
+        ["Orleans__Reminders__ServiceUrl"] = dynamoDbUrl,
+        ["Orleans__Reminders__Region"] = region,
+        ["Orleans__Reminders__TableName"] = resources.StudyTable + "-orleans-reminders",
+        ["Orleans__Endpoints__AdvertisedIPAddress"] = "127.0.0.1",
+    };
 }

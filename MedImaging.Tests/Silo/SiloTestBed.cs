@@ -1,11 +1,12 @@
+using MedImaging.Tests.TestHosting;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using MedImaging.Studies;
 using MedImaging.Dicom;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
@@ -14,8 +15,9 @@ using MedImaging.Tests.ServiceHosting;
 namespace MedImaging.Tests.Silo;
 
 /// <summary>
-/// Real Silo processes over the shared emulators, with their own freshly provisioned resources: uploads corpus files to
-/// the ingest bucket, sends study messages, and reads back what the grains wrote to DynamoDB, S3 and the queues.
+/// Real Silo processes (an Orleans cluster of their own) over the shared emulators, with their own freshly provisioned
+/// resources: uploads corpus files to the ingest bucket, calls the study grains as the Api does, and reads back what
+/// the grains wrote to DynamoDB, S3 and the queues.
 /// </summary>
 public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
 {
@@ -27,28 +29,21 @@ public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
 
     public Dictionary<string, string> Environment { get; private set; } = null!;
 
-    public SqsStudyQueue Queue { get; private set; } = null!;
+    private StudyGrainClient? _client;
 
     public StudyTable Table { get; private set; } = null!;
 
     public IReadOnlyList<ServiceProcess> Silos => _silos;
 
-    /// <param name="visibilityTimeoutSeconds">A shorter study-queue visibility timeout brings a killed silo's messages back sooner.</param>
-    public async Task ProvisionAsync(IReadOnlyDictionary<string, string>? settings = null, int? visibilityTimeoutSeconds = null)
+    public async Task ProvisionAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         Resources = await Aws.ProvisionAsync();
-        if (visibilityTimeoutSeconds is { } seconds)
-        {
-            var queue = await Aws.Sqs.CreateQueueAsync(new CreateQueueRequest($"{AwsEmulatorFixture.UniqueName("study")}.fifo") { Fifo = true, VisibilityTimeoutSeconds = seconds });
-            Resources = Resources with { StudyQueueUrl = queue };
-        }
         Environment = Aws.ServiceEnvironment(Resources);
         Environment["MedImaging__Pipeline__Retry__BaseDelay"] = "00:00:01";
         Environment["MedImaging__Pipeline__Retry__MaxDelay"] = "00:00:02";
         Environment["MedImaging__Pipeline__Retry__MaxAttempts"] = "4";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             Environment[key] = value;
-        Queue = new SqsStudyQueue(Aws.Sqs, Resources);
         Table = Aws.StudyTable(Resources);
     }
 
@@ -85,13 +80,17 @@ public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
         new(study, instance, Resources.IngestBucket, objectKey ?? $"incoming/{study}/{instance}", "application/dicom", bytes.Length,
             Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
 
-    /// <summary>Sends the message again as a new SQS message (what a redelivery or a resend after the 5-minute FIFO window looks like).</summary>
-    public Task SendAgainAsync(StudyMessage message) =>
-        Aws.Sqs.SendMessageAsync(new SendMessageRequest(Resources.StudyQueueUrl, StudyMessageJson.Serialize(message))
-        {
-            MessageGroupId = message.StudyKey,
-            MessageDeduplicationId = Guid.NewGuid().ToString("N"),
-        });
+    /// <summary>Puts an object straight into the ingest bucket and sends the queue the event S3 would.</summary>
+    public async Task DropAsync(string key, byte[] bytes)
+    {
+        await Aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = Resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
+        await Aws.Sqs.SendMessageAsync(Resources.IngestQueueUrl, S3Events.ObjectCreated(Resources.IngestBucket, key, bytes.Length));
+    }
+
+    /// <summary>Calls the message's study grain as the Api does (connecting to the cluster at the first call).</summary>
+    public async Task SendAsync(StudyMessage message) => await (await GrainsAsync()).SendAsync(message);
+
+    public async Task<StudyGrainClient> GrainsAsync() => _client ??= await StudyGrainClient.ConnectAsync(Environment);
 
     public async Task<StudySnapshot> WaitForStudyAsync(string study, string status, TimeSpan timeout)
     {
@@ -106,19 +105,6 @@ public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the study queue holds no message, visible or in flight.</summary>
-    public async Task WaitForIdleQueueAsync(TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var attributes = await Aws.Sqs.GetQueueAttributesAsync(Resources.StudyQueueUrl);
-            if (attributes[SqsQueueAttributes.ApproximateNumberOfMessages] == "0" && attributes[SqsQueueAttributes.ApproximateNumberOfMessagesNotVisible] == "0")
-                return;
-            Assert.True(clock.Elapsed < timeout, "the study queue did not drain");
-            await Task.Delay(200);
-        }
-    }
 
     /// <summary>Every object of a bucket with its ETag and modification time.</summary>
     public async Task<Dictionary<string, (string ETag, DateTime? LastModified)>> ListAsync(string bucket)
@@ -144,13 +130,13 @@ public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
         return copy.ToArray();
     }
 
-    public async Task<IReadOnlyList<SqsMessage>> DrainAsync(string queueUrl, int expected, TimeSpan timeout)
+    public async Task<IReadOnlyList<Message>> DrainAsync(string queueUrl, int expected, TimeSpan timeout)
     {
-        var messages = new List<SqsMessage>();
+        var messages = new List<Message>();
         var clock = Stopwatch.StartNew();
         while (messages.Count < expected && clock.Elapsed < timeout)
         {
-            var batch = await Aws.Sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(queueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
+            var batch = await Aws.Sqs.ReceiveAsync(queueUrl);
             foreach (var message in batch)
             {
                 messages.Add(message);
@@ -162,6 +148,7 @@ public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_client is not null) await _client.DisposeAsync();
         foreach (var silo in _silos) await silo.DisposeAsync();
         Aws.Dispose();
     }

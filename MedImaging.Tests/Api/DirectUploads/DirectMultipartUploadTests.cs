@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using MedImaging.Api.DirectUploads;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
@@ -59,7 +59,7 @@ public sealed class DirectMultipartUploadTests(AwsEmulatorFixture emulators) : I
             Assert.Equal("Parts could not be assembled", (await ApiUnderTest.AssertProblemAsync(refused, 409)).Title);
         using (var incomplete = await CompleteAsync(upload, etags.Take(2).ToList()))
             Assert.Equal("Parts incomplete", (await ApiUnderTest.AssertProblemAsync(incomplete, 409)).Title);
-        Assert.Equal(0, await _api.QueueDepthAsync());
+        Assert.Null(await _api.Studies.LoadAsync(upload.Id));
 
         _silo = await ServiceProcess.StartAsync("MedImaging.Silo", _api.Aws.ServiceEnvironment(_api.Resources));
         using (var accepted = await CompleteAsync(upload, etags))

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using MedImaging.Api.DirectUploads;
 using MedImaging.Api.Uploads;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Testing;
 using MedImaging.Tests.Api.Uploads;
 using MedImaging.Tests.AppHost.Emulators;
@@ -47,18 +47,13 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
 
         Assert.Equal(HttpStatusCode.Accepted, complete.StatusCode);
         Assert.Equal($"/api/studies/{study}", complete.Headers.Location?.ToString());
-        var messages = await _api.DrainQueueAsync(2);
-        Assert.Equal(2, messages.Count);
-        var received = messages.OfType<InstanceReceived>().OrderBy(m => m.ObjectKey, StringComparer.Ordinal).ToList();
+        // The grain saved both instances, and the finalize with the upload's count, before the 202.
+        var saved = (await _api.SavedStudyAsync(study))!;
+        var received = saved.Instances.OrderBy(m => m.ObjectKey, StringComparer.Ordinal).ToList();
         Assert.Equal([Sha256(first), Sha256(second)], received.Select(r => r.ContentSha256));
-        Assert.All(received, r => Assert.Equal((study, _api.Resources.IngestBucket, "application/dicom"), (r.StudyKey, r.Bucket, r.ContentType)));
+        Assert.All(received, r => Assert.Equal((_api.Resources.IngestBucket, "application/dicom"), (r.Bucket, r.ContentType)));
         Assert.Equal(first.Length, received[0].Size);
-        // The last instance message carries the finalize.
-        var finalize = Assert.Single(received, r => r.ThenFinalize is not null).ThenFinalize!;
-        Assert.Equal(2, finalize.ExpectedInstances);
-        // The files stay under the upload's id, not the study's ingest prefix: the study item is written at completion.
-        Assert.Equal(0, (await _api.Studies.LoadAsync(study))?.Version);
-        Assert.Single(received, r => r.NewStudy);
+        Assert.Equal((true, 2), (saved.Study.FinalizeRequested, saved.Study.ExpectedInstances));
         using var get = await _api.Http.GetAsync($"/api/studies/{study}");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
     }
@@ -71,15 +66,15 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
         await PutAsync(upload.Files[0], png);
 
         using var first = await _api.Http.PostAsync(upload.CompleteUrl, null);
-        var messages = await _api.DrainQueueAsync(1);
+        var saved = (await _api.SavedStudyAsync(upload.Id))!;
         using var second = await _api.Http.PostAsync(upload.CompleteUrl, null);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        var image = Assert.Single(messages.OfType<InstanceReceived>());
-        Assert.Equal((upload.Id, "image/png", Sha256(png), (long)png.Length), (image.StudyKey, image.ContentType, image.ContentSha256, image.Size));
-        Assert.Empty(await _api.DrainQueueAsync(1, maxPolls: 2));
+        var image = Assert.Single(saved.Instances);
+        Assert.Equal(("image/png", Sha256(png), (long)png.Length), (image.ContentType, image.ContentSha256, image.Size));
+        Assert.Single((await _api.SavedStudyAsync(upload.Id))!.Instances);
     }
 
     [Fact]
@@ -95,7 +90,6 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
 
         var problem = await ApiUnderTest.AssertProblemAsync(refused, 422);
         Assert.Equal([(1, 415), (2, 409)], problem.Files!.Select(f => (f.Index, f.Status)));
-        Assert.Equal(0, await _api.QueueDepthAsync());
         Assert.Null(await _api.Studies.LoadAsync("2.25.134899623431820889591957761799300653684"));
 
         // The client fixes both files through the same URLs and completes again.
@@ -118,7 +112,7 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
 
     [Theory]
     [MemberData(nameof(BadCompletions))]
-    public async Task A_refused_file_is_a_problem_and_nothing_is_queued(string file, int status)
+    public async Task A_refused_file_is_a_problem_and_no_study_hears_of_it(string file, int status)
     {
         var knee = await File.ReadAllBytesAsync(TestCorpus.File("study_knee_s1_02.dcm"));
         var metaOnly = MetaGroupOnly(knee);
@@ -143,7 +137,7 @@ public sealed class DirectUploadTests(AwsEmulatorFixture emulators) : IAsyncLife
         var refused = Assert.Single(problem.Files!);
         Assert.Equal(status, refused.Status);
         Assert.Equal(ExpectedType[file], refused.Type);
-        Assert.Equal(0, await _api.QueueDepthAsync());
+        Assert.Null(await _api.Studies.LoadAsync(upload.Id));
     }
 
     private static readonly byte[] HostilePixels = HostileDicom.PixelDataLongerThanFile();

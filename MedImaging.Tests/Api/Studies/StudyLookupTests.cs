@@ -2,15 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedImaging.Aws.Studies;
+using Amazon.S3.Model;
+using MedImaging.Studies;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.Api.Studies;
 
 /// <summary>
-/// A study between its accepted upload and its grain's first save (no Silo here, so that moment lasts): the upload
-/// writes no study item, yet GET and finalize find the study from its files in the ingest bucket.
+/// The Api asks a study's grain for it: a study is there the moment its upload is accepted, finalize goes to the grain,
+/// and with no silo to answer the Api says 503 and keeps nothing of the upload.
 /// </summary>
 [Collection(AwsEmulatorCollection.Name)]
 public sealed class StudyLookupTests(AwsEmulatorFixture emulators) : IAsyncLifetime
@@ -23,34 +24,28 @@ public sealed class StudyLookupTests(AwsEmulatorFixture emulators) : IAsyncLifet
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
-    public async Task An_accepted_study_without_an_item_reads_as_received_until_its_grain_saves()
+    public async Task An_accepted_study_is_found_at_once_with_its_instance()
     {
         var before = DateTimeOffset.UtcNow.AddSeconds(-2);
         using var upload = await UploadKneeAsync(_api, finalize: false);
 
-        Assert.Null(await _api.Studies.LoadAsync(KneeStudy));
         var study = await _api.Http.GetFromJsonAsync<JsonElement>(upload.Headers.Location);
-        Assert.Equal((KneeStudy, "received", 0), (study.GetProperty("id").GetString(), study.GetProperty("status").GetString(), study.GetProperty("instances").GetArrayLength()));
+        Assert.Equal(KneeStudy, study.GetProperty("id").GetString());
+        Assert.Equal(1, study.GetProperty("instances").GetArrayLength());
         Assert.InRange(study.GetProperty("createdAt").GetDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(2));
-
-        // Once the grain has saved, the item is the answer.
-        await _api.Studies.SaveAsync(StudyRecord.New(KneeStudy, before) with { Status = StudyStatus.Processing }, [], 0);
-        study = await _api.Http.GetFromJsonAsync<JsonElement>(upload.Headers.Location);
-        Assert.Equal("processing", study.GetProperty("status").GetString());
     }
 
     [Fact]
-    public async Task A_study_is_finalized_before_its_grain_first_saves()
+    public async Task A_finalize_is_saved_by_the_grain_before_its_202()
     {
         using var upload = await UploadKneeAsync(_api, finalize: false);
-        Assert.IsType<InstanceReceived>(Assert.Single(await _api.DrainQueueAsync(1)));
 
         using var finalize = await _api.Http.PostAsJsonAsync($"/api/studies/{KneeStudy}/finalize", new { expectedInstances = 1 });
 
         Assert.Equal(HttpStatusCode.Accepted, finalize.StatusCode);
-        Assert.Equal("received", (await finalize.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var message = Assert.IsType<FinalizeStudy>(Assert.Single(await _api.DrainQueueAsync(1)));
-        Assert.Equal((KneeStudy, 1), (message.StudyKey, message.ExpectedInstances));
+        var saved = (await _api.SavedStudyAsync(KneeStudy))!;
+        Assert.Equal((true, 1), (saved.Study.FinalizeRequested, saved.Study.ExpectedInstances));
+        Assert.Contains(saved.Study.Timeline!, e => e.Event == "finalize-requested" && e.Detail == "1");
     }
 
     [Fact]
@@ -65,16 +60,22 @@ public sealed class StudyLookupTests(AwsEmulatorFixture emulators) : IAsyncLifet
     }
 
     [Fact]
-    public async Task An_upload_older_than_the_visibility_window_no_longer_shows_its_study()
+    public async Task With_no_silo_an_upload_is_answered_503_and_nothing_of_it_is_kept()
     {
-        await using var api = await ApiUnderTest.StartAsync(emulators, new Dictionary<string, string>
-        {
-            ["MedImaging__Upload__AcceptedStudyVisibility"] = "00:00:00",
-        });
-        using var upload = await UploadKneeAsync(api, finalize: true);
+        await _api.Silo.StopAsync(TimeSpan.FromSeconds(10));
 
-        using var response = await api.Http.GetAsync(upload.Headers.Location);
-        await ApiUnderTest.AssertProblemAsync(response, 404);
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(TestCorpus.File("study_knee_s1_01.dcm")));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+        using var response = await _api.Http.PostAsync("/api/studies", content);
+
+        var problem = await ApiUnderTest.AssertProblemAsync(response, 503);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("Nothing of this request was kept", problem.Detail);
+        var stored = await _api.Aws.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _api.Resources.IngestBucket });
+        Assert.Empty(stored.S3Objects ?? []);
+        Assert.Null(await _api.Studies.LoadAsync(KneeStudy));
+        using var get = await _api.Http.GetAsync($"/api/studies/{KneeStudy}");
+        await ApiUnderTest.AssertProblemAsync(get, 503);
     }
 
     private static async Task<HttpResponseMessage> UploadKneeAsync(ApiUnderTest api, bool finalize)

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.Api.StudyList;

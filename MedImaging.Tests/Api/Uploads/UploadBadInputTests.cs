@@ -5,7 +5,8 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using MedImaging.Api.Uploads;
 using MedImaging.Aws.Configuration;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
@@ -186,8 +187,6 @@ public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLi
     {
         var objects = await _aws.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _resources.IngestBucket });
         Assert.Empty(objects.S3Objects ?? []);
-        var attributes = await _aws.Sqs.GetQueueAttributesAsync(_resources.StudyQueueUrl);
-        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessages]);
         var items = await _aws.DynamoDb.ScanAsync(new ScanRequest { TableName = _resources.StudyTable });
         Assert.Equal(0, items.Count);
     }

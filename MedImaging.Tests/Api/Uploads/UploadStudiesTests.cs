@@ -3,38 +3,30 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
-using MedImaging.Aws.Configuration;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using MedImaging.Studies;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
 
 namespace MedImaging.Tests.Api.Uploads;
 
-/// <summary>Accepted uploads, against a real Api process and the emulators (no Silo: the queue is inspected directly).</summary>
+/// <summary>
+/// Accepted uploads, against a real Api process, its Silo and the emulators: a 202 promises that the study's grain has
+/// saved every instance of the upload, so the study table is read right after it.
+/// </summary>
 [Collection(AwsEmulatorCollection.Name)]
 public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLifetime
 {
-    private readonly LocalAws _aws = new(emulators);
-    private ResourceNames _resources = null!;
-    private ServiceProcess _api = null!;
+    private ApiUnderTest _api = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _resources = await _aws.ProvisionAsync();
-        _api = await ServiceProcess.StartAsync("MedImaging.Api", _aws.ServiceEnvironment(_resources));
-        _http = new HttpClient { BaseAddress = _api.BaseAddress };
+        _api = await ApiUnderTest.StartAsync(emulators);
+        _http = _api.Http;
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-        _aws.Dispose();
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task A_dicom_body_is_stored_under_its_study_and_instance_uids_and_announced_to_the_grain()
@@ -51,31 +43,23 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
         var accepted = await response.Content.ReadFromJsonAsync<AcceptedBody>();
         Assert.Equal((study, "received"), (accepted!.Id, accepted.Status));
 
-        var messages = await DrainQueueAsync(1);
-        var received = Assert.IsType<InstanceReceived>(messages[0]);
-        Assert.Equal(study, received.StudyKey);
+        // Saved by the grain before the 202: the instance with the upload's hash and key, and the finalize it carried.
+        var saved = (await _api.SavedStudyAsync(study))!;
+        var received = Assert.Single(saved.Instances);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), received.ContentSha256);
         Assert.Equal($"incoming/{study}/{received.InstanceId}", received.ObjectKey);
         Assert.Equal(bytes, await ReadObjectAsync(received.ObjectKey));
-        // The upload finalizes its study through its instance message: one message, one turn.
-        Assert.NotNull(received.ThenFinalize);
-        Assert.Null(received.ThenFinalize.ExpectedInstances);
-        Assert.True(StudyKeys.IsUploadId(received.ThenFinalize.RequestId));
-
-        // The upload writes no study item: the study is found from its stored file until its grain first saves.
-        Assert.Null(await _aws.StudyTable(_resources).LoadAsync(study));
+        Assert.True(saved.Study.FinalizeRequested);
+        Assert.Null(saved.Study.ExpectedInstances);
         using var get = await _http.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-        Assert.Equal("received", (await get.Content.ReadFromJsonAsync<AcceptedBody>())!.Status);
 
-        // This upload is the study's first, so its message says so; the same file uploaded again (a new upload, so a
-        // new message) to the same Api process is not the first and does not.
-        Assert.True(received.NewStudy);
+        // The same file uploaded again is a repeat: the study keeps its one instance.
         using var again = new ByteArrayContent(bytes);
         again.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
         using var secondResponse = await _http.PostAsync("/api/studies", again);
         Assert.Equal(HttpStatusCode.Accepted, secondResponse.StatusCode);
-        Assert.False(Assert.IsType<InstanceReceived>(Assert.Single(await DrainQueueAsync(1))).NewStudy);
+        Assert.Single((await _api.SavedStudyAsync(study))!.Instances);
     }
 
     [Fact]
@@ -97,11 +81,10 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
         Assert.Equal(2, accepted!.Studies.Count);
         Assert.True(StudyKeys.IsUploadId(accepted.Studies[1].Id));
 
-        var messages = await DrainQueueAsync(2);
-        Assert.All(messages.OfType<InstanceReceived>(), m => Assert.Null(m.ThenFinalize));
-        Assert.All(messages.OfType<InstanceReceived>(), m => Assert.True(m.NewStudy));
-        var image = messages.OfType<InstanceReceived>().Single(m => m.ContentType == "image/png");
-        Assert.Equal(accepted.Studies[1].Id, image.StudyKey);
+        foreach (var study in accepted.Studies)
+            Assert.False((await _api.SavedStudyAsync(study.Id))!.Study.FinalizeRequested);
+        var image = Assert.Single((await _api.SavedStudyAsync(accepted.Studies[1].Id))!.Instances);
+        Assert.Equal("image/png", image.ContentType);
         Assert.Equal(png.Length, image.Size);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(png)), image.ContentSha256);
         Assert.Equal(png, await ReadObjectAsync(image.ObjectKey));
@@ -121,8 +104,8 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
         Console.WriteLine($"a {bytes.Length}-byte file of 900,000 elements answered in {clock.ElapsedMilliseconds} ms (load {File.ReadAllText("/proc/loadavg").Trim()})");
 
         Assert.True(HttpStatusCode.Accepted == response.StatusCode, await response.Content.ReadAsStringAsync());
-        var received = Assert.IsType<InstanceReceived>(Assert.Single(await DrainQueueAsync(1)));
-        Assert.Equal((HostileDicom.StudyUid, HostileDicom.SopInstanceUid), (received.StudyKey, received.InstanceId));
+        var received = Assert.Single((await _api.SavedStudyAsync(HostileDicom.StudyUid))!.Instances);
+        Assert.Equal(HostileDicom.SopInstanceUid, received.InstanceId);
         Assert.Equal(bytes.Length, received.Size);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), received.ContentSha256);
         Assert.Equal(bytes, await ReadObjectAsync(received.ObjectKey));
@@ -137,26 +120,12 @@ public sealed class UploadStudiesTests(AwsEmulatorFixture emulators) : IAsyncLif
 
     private async Task<byte[]> ReadObjectAsync(string key)
     {
-        using var response = await _aws.S3.GetObjectAsync(new GetObjectRequest { BucketName = _resources.IngestBucket, Key = key });
+        using var response = await _api.Aws.S3.GetObjectAsync(new GetObjectRequest { BucketName = _api.Resources.IngestBucket, Key = key });
         using var copy = new MemoryStream();
         await response.ResponseStream.CopyToAsync(copy);
         return copy.ToArray();
     }
 
-    private async Task<List<StudyMessage>> DrainQueueAsync(int expected)
-    {
-        var messages = new List<StudyMessage>();
-        for (var attempt = 0; attempt < 10 && messages.Count < expected; attempt++)
-        {
-            foreach (var message in await _aws.Sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(_resources.StudyQueueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }))
-            {
-                messages.Add(StudyMessageJson.TryDeserialize(message.Body) ?? throw new InvalidDataException("not a study message"));
-                await _aws.Sqs.DeleteMessageAsync(_resources.StudyQueueUrl, message.ReceiptHandle);
-            }
-        }
-        Assert.Equal(expected, messages.Count);
-        return messages;
-    }
 
     private sealed record AcceptedBody(string Id, string Status, List<AcceptedBody> Studies);
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.DynamoDb;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;

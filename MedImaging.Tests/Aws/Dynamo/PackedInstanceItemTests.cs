@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Silo.Instances;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;
 

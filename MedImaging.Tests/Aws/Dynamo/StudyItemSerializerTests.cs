@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Tests.Aws.DynamoDb;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;
 

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Aws.DynamoDb;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.Aws.DynamoDb;
 using MedImaging.Tests.ServiceHosting;

@@ -11,8 +11,7 @@ public sealed class StackOutputsReaderTests
             <StackName>MedImaging</StackName>
             <Outputs>
               <member><OutputKey>IngestBucket</OutputKey><OutputValue>medimaging-ingest-123456789012-eu-west-1</OutputValue></member>
-              <member><OutputKey>StudyQueueUrl</OutputKey><OutputValue>https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study.fifo</OutputValue></member>
-              <member><OutputKey>StudyTimerQueueUrl</OutputKey><OutputValue>https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study-timers</OutputValue></member>
+              <member><OutputKey>IngestQueueUrl</OutputKey><OutputValue>https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-ingest-events</OutputValue></member>
             </Outputs>
           </member></Stacks></DescribeStacksResult>
         </DescribeStacksResponse>
@@ -29,8 +28,7 @@ public sealed class StackOutputsReaderTests
         Assert.Equal("Action=DescribeStacks&StackName=MedImaging&Version=2010-05-15", recorder.RequestBody);
         var names = ResourceNamesFromOutputs.Create(outputs);
         Assert.Equal("medimaging-ingest-123456789012-eu-west-1", names.IngestBucket);
-        Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study.fifo", names.StudyQueueUrl);
-        Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-study-timers", names.StudyTimerQueueUrl);
+        Assert.Equal("https://sqs.eu-west-1.amazonaws.com/123456789012/medimaging-ingest-events", names.IngestQueueUrl);
         Assert.Contains(nameof(names.StudyTable), names.MissingSettings());
     }
 }

@@ -1,9 +1,11 @@
+using MedImaging.Tests.TestHosting;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Provisioning;
 using MedImaging.Aws.Sns;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.Aws.Provisioning;
@@ -13,7 +15,7 @@ public sealed class TemplateProvisionerTests(AwsEmulatorFixture fixture) : IDisp
 {
     private readonly AmazonS3Client s3 = AwsSdkClients.CreateS3(fixture.AwsOptions);
     private readonly AmazonDynamoDBClient dynamoDb = AwsSdkClients.CreateDynamoDb(fixture.AwsOptions);
-    private readonly SqsClient sqs = SqsClient.Create(fixture.AwsOptions);
+    private readonly IAmazonSQS sqs = MedImaging.Aws.Configuration.AwsSdkClients.CreateSqs(fixture.AwsOptions);
     private readonly SnsClient sns = SnsClient.Create(fixture.AwsOptions);
 
     public void Dispose()
@@ -75,13 +77,14 @@ public sealed class TemplateProvisionerTests(AwsEmulatorFixture fixture) : IDisp
             .TimeToLiveDescription;
         Assert.Equal("expiresAt", ttl.AttributeName);
 
-        var queue = await sqs.GetQueueAttributesAsync(names.StudyQueueUrl);
-        var deadLetterArn = (await sqs.GetQueueAttributesAsync(names.StudyDeadLetterQueueUrl))[SqsQueueAttributes.QueueArn];
-        Assert.Equal("true", queue[SqsQueueAttributes.FifoQueue]);
-        Assert.Equal(new SqsRedrivePolicy(deadLetterArn, 5), SqsRedrivePolicy.FromAttributeValue(queue[SqsQueueAttributes.RedrivePolicy]));
-        var timers = await sqs.GetQueueAttributesAsync(names.StudyTimerQueueUrl);
-        Assert.NotEqual("true", timers.GetValueOrDefault(SqsQueueAttributes.FifoQueue));
-        Assert.Equal("30", timers[SqsQueueAttributes.VisibilityTimeout]);
+        // The ingest-events queue (standard: S3 notifications cannot go to FIFO queues) dead-letters after 5 receives.
+        var queue = await sqs.AttributesAsync(names.IngestQueueUrl);
+        var deadLetterArn = (await sqs.AttributesAsync(names.StudyDeadLetterQueueUrl))["QueueArn"];
+        Assert.NotEqual("true", queue.GetValueOrDefault("FifoQueue"));
+        Assert.Equal("60", queue["VisibilityTimeout"]);
+        using var redrive = System.Text.Json.JsonDocument.Parse(queue["RedrivePolicy"]);
+        Assert.Equal(deadLetterArn, redrive.RootElement.GetProperty("deadLetterTargetArn").GetString());
+        Assert.Equal("5", redrive.RootElement.GetProperty("maxReceiveCount").ToString());
 
         Assert.Equal(names.StudyEventsTopicArn, (await sns.GetTopicAttributesAsync(names.StudyEventsTopicArn))["TopicArn"]);
     }

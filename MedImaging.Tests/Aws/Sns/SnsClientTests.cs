@@ -1,6 +1,8 @@
+using MedImaging.Tests.TestHosting;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using System.Text.Json;
 using MedImaging.Aws.Sns;
-using MedImaging.Aws.Sqs;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.Aws.Sns;
@@ -9,7 +11,7 @@ namespace MedImaging.Tests.Aws.Sns;
 public sealed class SnsClientTests(AwsEmulatorFixture fixture) : IDisposable
 {
     private readonly SnsClient sns = SnsClient.Create(fixture.AwsOptions);
-    private readonly SqsClient sqs = SqsClient.Create(fixture.AwsOptions);
+    private readonly IAmazonSQS sqs = MedImaging.Aws.Configuration.AwsSdkClients.CreateSqs(fixture.AwsOptions);
 
     public void Dispose()
     {
@@ -34,18 +36,18 @@ public sealed class SnsClientTests(AwsEmulatorFixture fixture) : IDisposable
     public async Task Published_message_reaches_a_subscribed_queue_with_its_attributes()
     {
         var topicArn = await sns.CreateTopicAsync(AwsEmulatorFixture.UniqueName("events"));
-        var queueUrl = await sqs.CreateQueueAsync(new CreateQueueRequest(AwsEmulatorFixture.UniqueName("listener")));
-        var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, [SqsQueueAttributes.QueueArn]))[SqsQueueAttributes.QueueArn];
+        var queueUrl = await sqs.CreateQueueUrlAsync(AwsEmulatorFixture.UniqueName("listener"));
+        var queueArn = (await sqs.AttributesAsync(queueUrl))["QueueArn"];
         var subscriptionArn = await sns.SubscribeAsync(topicArn, "sqs", queueArn);
         Assert.StartsWith(topicArn, subscriptionArn);
 
         var messageId = await sns.PublishAsync(new PublishRequest(topicArn, """{"study":"s1","status":"completed"}""")
         {
             Subject = "StudyCompleted",
-            MessageAttributes = new Dictionary<string, SqsMessageAttribute> { ["eventType"] = SqsMessageAttribute.String("StudyCompleted") },
+            MessageAttributes = new Dictionary<string, SnsMessageAttribute> { ["eventType"] = SnsMessageAttribute.String("StudyCompleted") },
         });
 
-        var delivered = Assert.Single(await sqs.ReceiveMessagesAsync(new ReceiveMessageRequest(queueUrl) { WaitTimeSeconds = 5 }));
+        var delivered = Assert.Single(await sqs.ReceiveAsync(queueUrl, waitSeconds: 5));
         using var envelope = JsonDocument.Parse(delivered.Body);
         Assert.Equal(messageId, envelope.RootElement.GetProperty("MessageId").GetString());
         Assert.Equal("""{"study":"s1","status":"completed"}""", envelope.RootElement.GetProperty("Message").GetString());

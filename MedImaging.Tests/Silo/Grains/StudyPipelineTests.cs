@@ -1,8 +1,9 @@
+using MedImaging.Tests.TestHosting;
 using System.Diagnostics;
 using System.Text.Json;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using MedImaging.Studies;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
 
@@ -22,8 +23,8 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
     public async Task InitializeAsync()
     {
         await _bed.ProvisionAsync();
-        _notifications = await _bed.Aws.Sqs.CreateQueueAsync(new CreateQueueRequest(AwsEmulatorFixture.UniqueName("events")));
-        var arn = (await _bed.Aws.Sqs.GetQueueAttributesAsync(_notifications, [SqsQueueAttributes.QueueArn]))[SqsQueueAttributes.QueueArn];
+        _notifications = await _bed.Aws.Sqs.CreateQueueUrlAsync(AwsEmulatorFixture.UniqueName("events"));
+        var arn = (await _bed.Aws.Sqs.AttributesAsync(_notifications))["QueueArn"];
         await _bed.Aws.Sns.SubscribeAsync(_bed.Resources.StudyEventsTopicArn, "sqs", arn);
         await _bed.StartSiloAsync();
     }
@@ -47,9 +48,9 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
         foreach (var (file, index) in files.Keys.Select((f, i) => (f, i + 1)))
         {
             sent[file] = await _bed.StoreCorpusFileAsync(study, $"{study}.{index}", file);
-            await _bed.Queue.SendAsync(sent[file]);
+            await _bed.SendAsync(sent[file]);
         }
-        await _bed.Queue.SendAsync(new FinalizeStudy(study, files.Count, "client-1"));
+        await _bed.SendAsync(new FinalizeStudy(study, files.Count, "client-1"));
 
         var completed = await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(90));
 
@@ -105,8 +106,8 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
 
         // The poison instance's original message is in the dead-letter queue with its reason.
         var dead = Assert.Single(await _bed.DrainAsync(_bed.Resources.StudyDeadLetterQueueUrl, 1, TimeSpan.FromSeconds(10)));
-        Assert.Equal(sent["broken_garbage.dcm"], StudyMessageJson.TryDeserialize(dead.Body));
-        Assert.Equal("unreadable-dicom", dead.MessageAttributes["deadLetterReason"].StringValue);
+        Assert.Equal(sent["broken_garbage.dcm"], MedImaging.Silo.DeadLetters.DeadLetterMessages.TryReadInstance(dead.Body));
+        Assert.Equal("unreadable-dicom", dead.MessageAttributes[MedImaging.Silo.DeadLetters.DeadLetterMessages.ReasonAttribute].StringValue);
 
         // Report beside the outputs, one notification on SNS.
         Assert.NotNull(completed.Study.ReportKey);
@@ -120,12 +121,11 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
 
         // Redelivery, an identical upload and a conflicting one: no new output, no new step, a conflict in the timeline.
         var before = await AllOutputsAsync();
-        await _bed.SendAgainAsync(sent["cr_mono1_ele_phi.dcm"]);
+        await _bed.SendAsync(sent["cr_mono1_ele_phi.dcm"]);
         var reupload = await _bed.StoreAsync(study, sent["ct_ele_14s.dcm"].InstanceId, File.ReadAllBytes(TestCorpus.File("ct_ele_14s.dcm")), $"incoming/{study}/again");
-        await _bed.SendAgainAsync(reupload);
+        await _bed.SendAsync(reupload);
         var conflicting = await _bed.StoreAsync(study, sent["study_knee_s1_01.dcm"].InstanceId, File.ReadAllBytes(TestCorpus.File("study_knee_s1_02.dcm")), $"incoming/{study}/other");
-        await _bed.SendAgainAsync(conflicting);
-        await _bed.WaitForIdleQueueAsync(TimeSpan.FromSeconds(30));
+        await _bed.SendAsync(conflicting);
 
         var after = (await _bed.Table.LoadAsync(study))!;
         Assert.Equal(StudyStatus.Completed, after.Study.Status);
@@ -141,18 +141,17 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
         var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
         var received = await _bed.StoreCorpusFileAsync(study, $"{study}.1", "study_knee_s1_01.dcm")
             with { ThenFinalize = new FinalizeRequest("upload-1", null) };
-        await _bed.Queue.SendAsync(received);
+        await _bed.SendAsync(received);
 
         var completed = await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
 
         Assert.Equal(["received", "finalize-requested", StudyStatus.Completed, "published"], completed.Study.Timeline!.Select(e => e.Event).Take(4));
-        Assert.Equal(1, completed.Version); // one turn saved it all
+        Assert.Equal(2, completed.Version); // saved on receipt, then once with the result, the completion and the publication
         Assert.Single(await _bed.DrainAsync(_notifications, 1, TimeSpan.FromSeconds(10)));
 
         // Delivered again: nothing changes, nothing is published twice.
         var before = await AllOutputsAsync();
-        await _bed.SendAgainAsync(received);
-        await _bed.WaitForIdleQueueAsync(TimeSpan.FromSeconds(30));
+        await _bed.SendAsync(received);
         Assert.Equal(completed.Version, (await _bed.Table.LoadAsync(study))!.Version);
         Assert.Equal(before, await AllOutputsAsync());
         Assert.Empty(await _bed.DrainAsync(_notifications, 1, TimeSpan.FromSeconds(2)));
@@ -164,7 +163,7 @@ public sealed class StudyPipelineTests(AwsEmulatorFixture emulators) : IAsyncLif
         var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
         var stored = await _bed.StoreCorpusFileAsync(study, $"{study}.1", "study_knee_s1_01.dcm");
         var received = stored with { ContentSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([1, 2, 3])), ThenFinalize = new FinalizeRequest("upload-1", null) };
-        await _bed.Queue.SendAsync(received);
+        await _bed.SendAsync(received);
 
         var failed = await _bed.WaitForStudyAsync(study, StudyStatus.Failed, TimeSpan.FromSeconds(60));
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Publishing.Webhooks;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
@@ -73,7 +72,7 @@ public sealed class StudyRetryTests(AwsEmulatorFixture emulators) : IAsyncLifeti
         var late = _bed.Received(study, $"{study}.2", lateBytes);
         var missing = _bed.Received(study, $"{study}.3", File.ReadAllBytes(TestCorpus.File("study_knee_s1_01.dcm")));
         foreach (var message in new StudyMessage[] { normal, late, missing, new FinalizeStudy(study, 3, "client-1") })
-            await _bed.Queue.SendAsync(message);
+            await _bed.SendAsync(message);
 
         // The late upload appears once its first attempt has been scheduled for a retry.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -100,8 +99,8 @@ public sealed class StudyRetryTests(AwsEmulatorFixture emulators) : IAsyncLifeti
         Assert.Equal([StepOutcome.Retrying, StepOutcome.Retrying, StepOutcome.Retrying, StepOutcome.Failed], missingRecord.Steps!.Select(s => s.Outcome));
         Assert.All(missingRecord.Steps!.Zip(missingRecord.Steps!.Skip(1)), pair => Assert.True(pair.Second.StartedAt - pair.First.EndedAt >= TimeSpan.FromSeconds(0.5)));
         var dead = Assert.Single(await _bed.DrainAsync(_bed.Resources.StudyDeadLetterQueueUrl, 1, TimeSpan.FromSeconds(10)));
-        Assert.Equal(missing, StudyMessageJson.TryDeserialize(dead.Body));
-        Assert.Equal("source-missing", dead.MessageAttributes["deadLetterReason"].StringValue);
+        Assert.Equal(missing, MedImaging.Silo.DeadLetters.DeadLetterMessages.TryReadInstance(dead.Body));
+        Assert.Equal("source-missing", dead.MessageAttributes[MedImaging.Silo.DeadLetters.DeadLetterMessages.ReasonAttribute].StringValue);
         Assert.Equal(InstanceStatus.Done, completed.Instances.Single(i => i.InstanceId == normal.InstanceId).Status);
 
         // The webhook: refused once, then delivered; same delivery id and body, each attempt signed.

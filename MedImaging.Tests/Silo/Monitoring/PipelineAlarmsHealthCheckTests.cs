@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
-using MedImaging.Aws.Sqs;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using MedImaging.Silo.Monitoring;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.Aws.Dynamo;

@@ -1,7 +1,9 @@
+using MedImaging.Tests.TestHosting;
 using System.Diagnostics;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.Studies;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 
 namespace MedImaging.Tests.Silo.Publishing;
@@ -13,8 +15,8 @@ public static class PublishingScenario
     public static async Task<(string Study, StudySnapshot Completed)> CompleteOneInstanceStudyAsync(this SiloTestBed bed)
     {
         var study = $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}";
-        await bed.Queue.SendAsync(await bed.StoreCorpusFileAsync(study, $"{study}.1", "study_knee_s1_01.dcm"));
-        await bed.Queue.SendAsync(new FinalizeStudy(study, 1, "client-1"));
+        await bed.SendAsync(await bed.StoreCorpusFileAsync(study, $"{study}.1", "study_knee_s1_01.dcm"));
+        await bed.SendAsync(new FinalizeStudy(study, 1, "client-1"));
         return (study, await bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60)));
     }
 
@@ -35,8 +37,8 @@ public static class PublishingScenario
     /// <summary>A new queue subscribed to the study events topic: what a subscriber receives.</summary>
     public static async Task<string> SubscribeQueueAsync(this SiloTestBed bed)
     {
-        var queue = await bed.Aws.Sqs.CreateQueueAsync(new CreateQueueRequest(AwsEmulatorFixture.UniqueName("events-listener")));
-        var arn = (await bed.Aws.Sqs.GetQueueAttributesAsync(queue, [SqsQueueAttributes.QueueArn]))[SqsQueueAttributes.QueueArn];
+        var queue = await bed.Aws.Sqs.CreateQueueUrlAsync(AwsEmulatorFixture.UniqueName("events-listener"));
+        var arn = (await bed.Aws.Sqs.AttributesAsync(queue))["QueueArn"];
         await bed.Aws.Sns.SubscribeAsync(bed.Resources.StudyEventsTopicArn, "sqs", arn);
         return queue;
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Silo.Publishing;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
@@ -107,7 +107,6 @@ public sealed class StudyPublishingFailureTests(AwsEmulatorFixture emulators) : 
         Assert.Equal((DeliveryStatus.Failed, 1, 404, "sns-NotFound"), (notification.Status, notification.Attempts, notification.LastStatusCode, notification.Error));
         Assert.Null(snapshot.Study.Webhook);
         Assert.Contains(snapshot.Study.Timeline!, e => e is { Event: "notification-failed", Detail: "attempt 1: sns-NotFound" });
-        await _bed.WaitForIdleQueueAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(await _bed.DrainAsync(_bed.Resources.StudyDeadLetterQueueUrl, 1, TimeSpan.FromSeconds(1)));
     }
 

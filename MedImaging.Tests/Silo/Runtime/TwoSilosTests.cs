@@ -1,116 +1,65 @@
+using MedImaging.Tests.TestHosting;
 using System.Security.Cryptography;
 using MedImaging.Tests.Silo;
 using System.Text.RegularExpressions;
 using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
-using MedImaging.Aws.Sqs;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
 
 namespace MedImaging.Tests.Silo.Runtime;
 
 /// <summary>
-/// Two Silo processes consume one study queue. Every turn's interval (state read to state saved) is taken from
-/// both silos' logs: turns of one study never overlap, whichever silo ran them, and no message is lost.
+/// Two real silos, one cluster: studies' instances are handed to their grains as the Api does, and every study
+/// completes with every instance done once; the instances' runs spread over both silos (worker grains are placed on
+/// the silo with fewer activations), no save of a study is ever refused as concurrent, and nothing is dead-lettered.
 /// </summary>
 [Collection(AwsEmulatorCollection.Name)]
-public sealed partial class TwoSilosTests(AwsEmulatorFixture emulators) : IAsyncLifetime
+public sealed class TwoSilosTests(AwsEmulatorFixture emulators) : IAsyncLifetime
 {
     private const int Studies = 16;
     private const int InstancesPerStudy = 4;
-    private readonly LocalAws _aws = new(emulators);
-    private ResourceNames _resources = null!;
-    private readonly List<ServiceProcess> _silos = [];
+    private readonly SiloTestBed _bed = new(emulators);
 
     public async Task InitializeAsync()
     {
-        _resources = await _aws.ProvisionAsync();
-        var environment = _aws.ServiceEnvironment(_resources);
-        environment["Logging__LogLevel__MedImaging.Silo.Runtime"] = "Debug";
-        environment["MedImaging__GrainRuntime__MaxConcurrentStudies"] = "4";
-        var silos = await Task.WhenAll(ServiceProcess.StartAsync("MedImaging.Silo", environment), ServiceProcess.StartAsync("MedImaging.Silo", environment));
-        _silos.AddRange(silos);
+        await _bed.ProvisionAsync(new Dictionary<string, string> { ["Logging__LogLevel__MedImaging.Silo.Workers"] = "Debug" });
+        await Task.WhenAll(_bed.StartSiloAsync(), _bed.StartSiloAsync());
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos) await silo.DisposeAsync();
-        _aws.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
-    public async Task No_study_is_handled_by_both_at_once_and_no_message_is_lost()
+    public async Task Every_study_completes_once_with_its_instances_run_on_both_silos()
     {
-        var queue = new SqsStudyQueue(_aws.Sqs, _resources);
         var studyKeys = Enumerable.Range(1, Studies).Select(i => $"2.25.{Random.Shared.NextInt64(1, long.MaxValue)}.{i}").ToList();
-        // Interleaved, so that every receive mixes studies and both silos get messages of the same studies.
+        var sends = new List<Task>();
         for (var instance = 1; instance <= InstancesPerStudy; instance++)
         {
             foreach (var study in studyKeys)
-                await queue.SendAsync(await StoreInstanceAsync(study, $"{study}.{instance}"));
-        }
-        foreach (var study in studyKeys)
-            await queue.SendAsync(new FinalizeStudy(study, InstancesPerStudy, StudyKeys.NewUploadId()));
-
-        await WaitUntilCompletedAsync(studyKeys, TimeSpan.FromSeconds(90));
-
-        var turns = _silos.SelectMany(s => s.Output).Select(line => TurnLine().Match(line)).Where(m => m.Success)
-            .Select(m => new Turn(m.Groups["ref"].Value, int.Parse(m.Groups["count"].Value), int.Parse(m.Groups["pid"].Value), long.Parse(m.Groups["start"].Value), long.Parse(m.Groups["end"].Value)))
-            .ToList();
-        Assert.Equal(_silos.Select(s => s.ProcessId).Order(), turns.Select(t => t.ProcessId).Distinct().Order());
-        foreach (var study in studyKeys)
-        {
-            var ordered = turns.Where(t => t.StudyRef == StudyKeys.LogRef(study)).OrderBy(t => t.StartedMs).ToList();
-            Assert.True(ordered.Sum(t => t.Messages) >= InstancesPerStudy + 1, $"{ordered.Sum(t => t.Messages)} messages handled for a study");
-            foreach (var (previous, next) in ordered.Zip(ordered.Skip(1)))
-                Assert.True(next.StartedMs >= previous.EndedMs, $"turns overlap: {previous} and {next}");
-        }
-        Assert.DoesNotContain(_silos.SelectMany(s => s.Output), line => line.Contains("changed concurrently"));
-        await AssertQueueEmptyAsync(_resources.StudyQueueUrl);
-        await AssertQueueEmptyAsync(_resources.StudyDeadLetterQueueUrl);
-    }
-
-    private async Task<InstanceReceived> StoreInstanceAsync(string study, string instance)
-    {
-        var bytes = SiloTestBed.CorpusVariant("pt_jpll70_16s.dcm", instance);
-        var key = $"incoming/{study}/{instance}";
-        await _aws.S3.PutObjectAsync(new PutObjectRequest { BucketName = _resources.IngestBucket, Key = key, InputStream = new MemoryStream(bytes) });
-        return new InstanceReceived(study, instance, _resources.IngestBucket, key, "application/dicom", bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
-    }
-
-    private async Task WaitUntilCompletedAsync(List<string> studyKeys, TimeSpan timeout)
-    {
-        var table = _aws.StudyTable(_resources);
-        var deadline = DateTime.UtcNow + timeout;
-        var pending = studyKeys.ToHashSet();
-        while (pending.Count > 0)
-        {
-            foreach (var study in pending.ToList())
             {
-                var snapshot = await table.LoadAsync(study);
-                if (snapshot?.Study.Status != StudyStatus.Completed) continue;
-                Assert.Equal(InstancesPerStudy, snapshot.Instances.Count);
-                Assert.All(snapshot.Instances, i => Assert.Equal(InstanceStatus.Done, i.Status));
-                pending.Remove(study);
+                var received = await _bed.StoreAsync(study, $"{study}.{instance}", SiloTestBed.CorpusVariant("pt_jpll70_16s.dcm", $"{study}.{instance}"));
+                sends.Add(_bed.SendAsync(received));
             }
-            Assert.True(DateTime.UtcNow < deadline,
-                $"{pending.Count} studies not completed in time; silo output:\n{string.Join('\n', _silos.SelectMany(s => s.Output.TakeLast(30)))}");
-            await Task.Delay(200);
         }
+        await Task.WhenAll(sends);
+        await Task.WhenAll(studyKeys.Select(study => _bed.SendAsync(new FinalizeStudy(study, InstancesPerStudy, StudyKeys.NewUploadId()))));
+
+        foreach (var study in studyKeys)
+        {
+            var completed = await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(90));
+            Assert.Equal(InstancesPerStudy, completed.Instances.Count);
+            Assert.All(completed.Instances, i => Assert.Equal(InstanceStatus.Done, i.Status));
+            // Each step ran once per instance: no instance was run twice.
+            Assert.All(completed.Instances, i => Assert.Equal(i.Steps!.Count, i.Steps!.Select(step => step.Step).Distinct().Count()));
+        }
+        var runs = _bed.Silos.Select(s => s.Output.Count(l => l.Contains("an instance ran on this silo", StringComparison.Ordinal))).ToList();
+        Assert.Equal(Studies * InstancesPerStudy, runs.Sum());
+        Assert.All(runs, count => Assert.True(count > 0, $"runs per silo: {string.Join(", ", runs)}"));
+        Assert.DoesNotContain(_bed.Silos.SelectMany(s => s.Output), line => line.Contains("StudyConcurrencyException", StringComparison.Ordinal));
+        Assert.Empty(await _bed.DrainAsync(_bed.Resources.StudyDeadLetterQueueUrl, 1, TimeSpan.FromSeconds(1)));
     }
-
-    private async Task AssertQueueEmptyAsync(string queueUrl)
-    {
-        var attributes = await _aws.Sqs.GetQueueAttributesAsync(queueUrl);
-        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessages]);
-        Assert.Equal("0", attributes[SqsQueueAttributes.ApproximateNumberOfMessagesNotVisible]);
-    }
-
-    private sealed record Turn(string StudyRef, int Messages, int ProcessId, long StartedMs, long EndedMs);
-
-    [GeneratedRegex(@"turn \w+ x(?<count>\d+) for (?<ref>s-[0-9a-f]{12}) by (?<pid>\d+) ran (?<start>\d+)\.\.(?<end>\d+) ms")]
-    private static partial Regex TurnLine();
 }

@@ -3,8 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using MedImaging.Aws.Studies;
-using MedImaging.Aws.StudyQueue;
+using MedImaging.Studies;
 using MedImaging.Pipeline.Steps;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
@@ -14,9 +13,9 @@ using MedImaging.Tests.ServiceHosting;
 namespace MedImaging.Tests.Silo.Telemetry;
 
 /// <summary>
-/// A real Api and Silo exporting to an OTLP receiver: an upload's request span, the Api's send to the queue, the
-/// Silo's turn spans (and the pipeline's step spans) are one trace; a delayed message keeps its sender's trace
-/// through the timer queue; the Silo's queue metrics are exported without study keys or UIDs.
+/// A real Api and Silo exporting to an OTLP receiver: an upload's request span, the Api's call to the study grain,
+/// the grain's calls to workers and the pipeline's step spans are one trace; nothing exported carries the study's UID
+/// (Orleans tags its spans with grain ids, which are study keys: they are replaced by log references).
 /// </summary>
 [Collection(AwsEmulatorCollection.Name)]
 public sealed class StudyTracingTests(AwsEmulatorFixture emulators) : ProvisionedAwsTest(emulators)
@@ -30,10 +29,8 @@ public sealed class StudyTracingTests(AwsEmulatorFixture emulators) : Provisione
     {
         await base.InitializeAsync();
         _receiver = await OtlpReceiver.StartAsync();
-        var services = await Task.WhenAll(
-            ServiceProcess.StartAsync("MedImaging.Api", Environment("api")),
-            ServiceProcess.StartAsync("MedImaging.Silo", Environment("silo")));
-        (_api, _silo) = (services[0], services[1]);
+        _silo = await ServiceProcess.StartAsync("MedImaging.Silo", Environment("silo"));
+        _api = await ServiceProcess.StartAsync("MedImaging.Api", Environment("api"));
     }
 
     public override async Task DisposeAsync()
@@ -45,7 +42,7 @@ public sealed class StudyTracingTests(AwsEmulatorFixture emulators) : Provisione
     }
 
     [Fact]
-    public async Task Upload_queue_turns_and_steps_share_one_trace_and_a_delayed_message_keeps_its_senders_trace()
+    public async Task An_upload_its_grain_calls_and_its_steps_share_one_trace()
     {
         using var http = new HttpClient { BaseAddress = _api.BaseAddress };
         using var body = new ByteArrayContent(await File.ReadAllBytesAsync(TestCorpus.File("study_knee_s1_01.dcm")));
@@ -54,38 +51,22 @@ public sealed class StudyTracingTests(AwsEmulatorFixture emulators) : Provisione
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await WaitForAsync(async () => (await StudyTable.LoadAsync(KneeStudy))?.Study.Status is StudyStatus.Completed or StudyStatus.Failed,
             "the uploaded study never finished");
-
-        // A delayed message (as a retry would be) sent within a trace of our own.
-        using var sender = new Activity("delayed-sender").SetIdFormat(ActivityIdFormat.W3C).Start();
-        sender.ActivityTraceFlags = ActivityTraceFlags.Recorded; // sampled, or the services' parent-based sampler drops it
-        await new SqsStudyQueue(Aws.Sqs, Resources).SendAsync(new FinalizeStudy(KneeStudy, null, "delayed"), TimeSpan.FromSeconds(2));
-        sender.Stop();
-        await WaitForAsync(() => Task.FromResult(_receiver.Spans().Any(s => s.Service == "silo" && s.TraceId == sender.TraceId.ToHexString()
-            && s.Name == "StudyGrain.FinalizeStudy")), "the delayed message's turn span was not exported");
         // Stopping flushes the last spans and metrics.
         await Task.WhenAll(_api.StopAsync(TimeSpan.FromSeconds(10)), _silo.StopAsync(TimeSpan.FromSeconds(10)));
 
         var spans = _receiver.Spans();
-        var send = spans.First(s => s.Service == "api" && s.Name == "SQS.SendMessage");
-        var upload = Assert.Single(spans, s => s.TraceId == send.TraceId && s.ParentSpanId == "");
-        Assert.Equal(("api", "Microsoft.AspNetCore"), (upload.Service, upload.Scope));
-        var turns = spans.Where(s => s.Service == "silo" && s.Name.StartsWith("StudyGrain.", StringComparison.Ordinal)).ToList();
-        // The upload finalizes its study in the instance's own turn: no turn of its own for the finalize.
-        Assert.Single(turns, s => s.Name == "StudyGrain.InstanceReceived" && s.TraceId == upload.TraceId);
-        Assert.DoesNotContain(turns, s => s.Name == "StudyGrain.FinalizeStudy" && s.TraceId == upload.TraceId);
-        var steps = spans.Where(s => s.Scope == "MedImaging.Pipeline").ToList();
+        var upload = Assert.Single(spans, s => s.Service == "api" && s.Scope == "Microsoft.AspNetCore" && s.Name.StartsWith("POST", StringComparison.Ordinal));
+        Assert.Equal("", upload.ParentSpanId);
+        var trace = spans.Where(s => s.TraceId == upload.TraceId).ToList();
+        // The Api's call to the study grain, the grain's call to a worker, and every pipeline step, in the upload's trace.
+        Assert.Contains(trace, s => s.Service == "api" && s.Name.Contains("IStudyGrain", StringComparison.Ordinal));
+        Assert.Contains(trace, s => s.Service == "silo" && s.Name.Contains("IInstanceWorkerGrain", StringComparison.Ordinal));
+        var steps = trace.Where(s => s.Scope == "MedImaging.Pipeline").ToList();
         Assert.Equal(PipelineSteps.InOrder.Select(step => $"pipeline {step.Slug()}").Order(), steps.Select(s => s.Name).Distinct().Order());
-        Assert.All(steps, s => Assert.Equal(upload.TraceId, s.TraceId));
 
-        var forward = Assert.Single(spans, s => s.Name == "study timer forward");
-        Assert.Equal((sender.TraceId.ToHexString(), sender.SpanId.ToHexString()), (forward.TraceId, forward.ParentSpanId));
-        var delayedTurn = Assert.Single(turns, s => s.TraceId == forward.TraceId);
-        Assert.Equal(("StudyGrain.FinalizeStudy", forward.SpanId), (delayedTurn.Name, delayedTurn.ParentSpanId));
-
-        foreach (var metric in new[] { "medimaging.queue.lag", "medimaging.silo.turns", "medimaging.silo.turn.duration", "medimaging.silo.timers" })
+        foreach (var metric in new[] { "medimaging.queue.lag", "medimaging.silo.turns", "medimaging.silo.turn.duration" })
             Assert.True(_receiver.Received("/v1/metrics", metric), $"{metric} was not exported");
-        Assert.DoesNotContain(_receiver.Exports.Where(e => e.Path == "/v1/metrics"),
-            e => Encoding.UTF8.GetString(e.Body).Contains(KneeStudy, StringComparison.Ordinal));
+        Assert.DoesNotContain(_receiver.Exports, e => Encoding.UTF8.GetString(e.Body).Contains(KneeStudy, StringComparison.Ordinal));
     }
 
     private Dictionary<string, string> Environment(string serviceName)
