@@ -90,7 +90,19 @@ public sealed class InstancePipelineStreamingTests : IDisposable
         var location = new ObjectLocation("ingest", "short");
         await store.Inner.PutAsync(location, new byte[1000], "application/dicom", default);
 
-        await Assert.ThrowsAsync<IOException>(() => SpooledObject.DownloadAsync(store, location, default));
+        await Assert.ThrowsAsync<IOException>(() => SpooledObject.DownloadAsync(store, location, long.MaxValue, default));
+    }
+
+    [Fact]
+    public async Task An_upload_announced_longer_than_accepted_is_refused_before_it_is_read()
+    {
+        var store = new StreamObservingStore { AnnouncedExtra = int.MaxValue };
+        var location = new ObjectLocation("ingest", "huge");
+        await store.Inner.PutAsync(location, new byte[1000], "application/dicom", default);
+
+        var refused = await Assert.ThrowsAsync<ObjectTooLargeException>(() => SpooledObject.DownloadAsync(store, location, 1 << 20, default));
+
+        Assert.Equal(1000L + int.MaxValue, refused.Length);
     }
 
     /// <summary>

@@ -44,6 +44,9 @@ public sealed partial class InstancePipeline(
     /// <summary>Plain images are stripped in memory; DICOM never is held whole.</summary>
     public const long MaxPlainImageBytes = 256L * 1024 * 1024;
 
+    /// <summary>The largest upload read (to local disk, never into memory): DICOM's 32-bit lengths bound one value to 4 GiB.</summary>
+    public const long MaxSourceBytes = 4L * 1024 * 1024 * 1024;
+
     /// <param name="parses">What earlier steps of this run parsed and made (one per run, disposed by the caller: see <see cref="RunParses"/>).</param>
     public async Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, RunParses parses, CancellationToken cancellationToken)
     {
@@ -270,9 +273,19 @@ public sealed partial class InstancePipeline(
     }
 
     /// <summary>The upload, streamed once per run into a local file that the steps read only what they need of.</summary>
-    private async Task<SpooledObject> SourceAsync(InstanceProgress progress, RunParses parses, CancellationToken ct) =>
-        parses.Source ??= await SpooledObject.DownloadAsync(ports.Store, progress.Item.Source, ct)
-                          ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
+    private async Task<SpooledObject> SourceAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
+    {
+        if (parses.Source is { } spooled) return spooled;
+        try
+        {
+            return parses.Source = await SpooledObject.DownloadAsync(ports.Store, progress.Item.Source, MaxSourceBytes, ct)
+                                   ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
+        }
+        catch (ObjectTooLargeException e)
+        {
+            throw StepFailure.Permanent("source-too-large", e.Message, e);
+        }
+    }
 
     private async Task<DeidentifiedInstance> DeidentifiedAsync(InstanceProgress progress, RunParses parses, CancellationToken ct) =>
         parses.Deidentified ??= await ports.Deidentifier.DeidentifyFileAsync((await SourceAsync(progress, parses, ct)).Path, parses, ct);

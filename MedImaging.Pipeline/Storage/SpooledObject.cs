@@ -20,6 +20,20 @@ public sealed class SpooledObject : IDisposable
         Sha256 = sha256;
     }
 
+    // The upload may carry PHI: only this process's user may read its copy.
+    private static FileStreamOptions SpoolFileOptions
+    {
+        get
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1, Options = FileOptions.Asynchronous,
+            };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            return options;
+        }
+    }
+
     public string Path { get; }
 
     public long Length { get; }
@@ -30,18 +44,20 @@ public sealed class SpooledObject : IDisposable
     public string Sha256 { get; }
 
     /// <returns>Null when there is no object at <paramref name="location"/>.</returns>
+    /// <exception cref="ObjectTooLargeException">The store announced more than <paramref name="maxBytes"/>.</exception>
     /// <exception cref="IOException">The store's stream ended before (or ran past) the length it announced.</exception>
-    public static async Task<SpooledObject?> DownloadAsync(IObjectStore store, ObjectLocation location, CancellationToken cancellationToken)
+    public static async Task<SpooledObject?> DownloadAsync(IObjectStore store, ObjectLocation location, long maxBytes, CancellationToken cancellationToken)
     {
         await using var stored = await store.OpenReadAsync(location, cancellationToken);
         if (stored is null) return null;
+        if (stored.Length > maxBytes) throw new ObjectTooLargeException(stored.Length, maxBytes);
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"medimaging-{Guid.NewGuid():N}.spool");
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long written = 0;
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            await using (var file = new FileStream(path, SpoolFileOptions))
             {
                 int n;
                 while ((n = await stored.Content.ReadAsync(buffer.AsMemory(0, CopyBufferBytes), cancellationToken)) > 0)
