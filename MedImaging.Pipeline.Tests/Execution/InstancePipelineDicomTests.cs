@@ -58,13 +58,14 @@ public sealed class InstancePipelineDicomTests : IDisposable
 
         foreach (var result in results)
         {
-            var dicom = result.Deidentification!.Output!;
+            var dicom = new ObjectLocation("general", result.Deidentification!.OutputKey!);
             Assert.StartsWith($"{studyUid}/", dicom.Key);
-            Assert.True(await _harness.Store.ExistsAsync(dicom with { Bucket = "general" }, default));
-            var image = (await _harness.Store.GetAsync(result.Rendered!.Location with { Bucket = "general" }, default))!;
+            Assert.True(await _harness.Store.ExistsAsync(dicom, default));
+            var image = (await _harness.Store.GetAsync(new ObjectLocation("general", result.Rendered!.Key), default))!;
             Assert.Equal("image/jpeg", image.ContentType);
             Assert.Equal(MedImaging.Pipeline.Metadata.InstanceKind.Jpeg, MedImaging.Pipeline.Metadata.FormatSniffer.Detect(image.Content.Span));
-            Assert.EndsWith(".jpg", result.Rendered.Location.Key);
+            Assert.EndsWith(".jpg", result.Rendered.Key);
+            Assert.Equal([dicom, new ObjectLocation("general", result.Rendered.Key)], result.RoutedOutputs);
         }
 
         // dcmdump reads the de-identified output: new UIDs, and the original patient name is gone.
@@ -72,7 +73,7 @@ public sealed class InstancePipelineDicomTests : IDisposable
         var outputPath = Path.Combine(Path.GetTempPath(), $"pipeline-deid-{Guid.NewGuid():N}.dcm");
         try
         {
-            await File.WriteAllBytesAsync(outputPath, (await _harness.Store.GetAsync(results[0].Deidentification!.Output!, default))!.Content.ToArray());
+            await File.WriteAllBytesAsync(outputPath, (await _harness.Store.GetAsync(new ObjectLocation("general", results[0].Deidentification!.OutputKey!), default))!.Content.ToArray());
             var output = DcmDump.Values(outputPath, "0010,0010", "0020,000d", "0008,0018");
             Assert.Equal(studyUid, output["0020,000d"]);
             Assert.Equal(results[0].Deidentification!.InstanceUid, output["0008,0018"]);
@@ -104,10 +105,12 @@ public sealed class InstancePipelineDicomTests : IDisposable
         Assert.Equal("dicom-header", progress.Analysis!.Source);
         Assert.Equal(new RoutingDecision(destination, rule), progress.Routing);
         var bucket = PipelineHarness.Buckets.For(destination);
-        Assert.Equal(2, progress.RoutedCopies.Count);
-        Assert.All(progress.RoutedCopies, c => Assert.Equal(bucket, c.Bucket));
-        foreach (var copy in progress.RoutedCopies)
-            Assert.True(await _harness.Store.ExistsAsync(copy, default));
+        Assert.Equal(2, progress.RoutedOutputs.Count);
+        Assert.All(progress.RoutedOutputs, c => Assert.Equal(bucket, c.Bucket));
+        foreach (var output in progress.RoutedOutputs)
+            Assert.Equal(1, _harness.Store.WriteCount(output));
+        // Written once, straight to the destination: nothing but the PHI-free result goes to the processed bucket.
+        Assert.Equal([progress.Result!], _harness.Store.Locations.Where(l => l.Bucket == "processed"));
     }
 
     [Fact]
@@ -116,7 +119,7 @@ public sealed class InstancePipelineDicomTests : IDisposable
         var progress = await RunAsync("us_rgb_ele_pc1_phi.dcm");
         Assert.Equal(InstanceStatus.Completed, progress.Status);
         Assert.Equal(new RoutingDecision(Destination.Quarantine, Router.BurnedInPhiReason), progress.Routing);
-        Assert.All(progress.RoutedCopies, c => Assert.Equal("quarantine", c.Bucket));
+        Assert.All(progress.RoutedOutputs, c => Assert.Equal("quarantine", c.Bucket));
         Assert.DoesNotContain(_harness.Store.Locations, l => l.Bucket is "general" or "xray" or "ctscan");
     }
 
@@ -131,7 +134,7 @@ public sealed class InstancePipelineDicomTests : IDisposable
         Assert.Null(progress.Rendered);
         Assert.Null(progress.Analysis);
         Assert.Equal(new RoutingDecision(Destination.Quarantine, Router.DeidentificationFailedReason), progress.Routing);
-        var copy = Assert.Single(progress.RoutedCopies);
+        var copy = Assert.Single(progress.RoutedOutputs);
         Assert.Equal("quarantine", copy.Bucket);
         Assert.StartsWith("deidentification-failed/2.25.", copy.Key);
         Assert.Equal(File.ReadAllBytes(TestCorpus.File("broken_trunc_pixel.dcm")), (await _harness.Store.GetAsync(copy, default))!.Content.ToArray());
@@ -148,7 +151,7 @@ public sealed class InstancePipelineDicomTests : IDisposable
         Assert.Null(progress.Rendered);
         Assert.Equal("dicom-header", progress.Analysis!.Source);
         Assert.Equal(Destination.General, progress.Routing!.Destination);
-        Assert.EndsWith(".dcm", Assert.Single(progress.RoutedCopies).Key);
+        Assert.EndsWith(".dcm", Assert.Single(progress.RoutedOutputs).Key);
     }
 
     [Fact]
@@ -161,8 +164,9 @@ public sealed class InstancePipelineDicomTests : IDisposable
         var (progress, _) = await harness.Pipeline.RunUntilWaitAsync(InstanceProgress.Start(item), CancellationToken.None);
 
         Assert.Equal(InstanceStatus.Completed, progress.Status);
-        Assert.Equal(new RenderedOutput(progress.Rendered!.Location, "image/png"), progress.Rendered);
-        var image = (await harness.Store.GetAsync(progress.Rendered.Location with { Bucket = "ctscan" }, default))!;
+        Assert.Equal(new RenderedOutput(progress.Rendered!.Key, "image/png"), progress.Rendered);
+        Assert.EndsWith(".png", progress.Rendered.Key);
+        var image = (await harness.Store.GetAsync(new ObjectLocation("ctscan", progress.Rendered.Key), default))!;
         Assert.Equal(MedImaging.Pipeline.Metadata.InstanceKind.Png, MedImaging.Pipeline.Metadata.FormatSniffer.Detect(image.Content.Span));
     }
 
@@ -177,14 +181,14 @@ public sealed class InstancePipelineDicomTests : IDisposable
             var first = await _harness.Pipeline.RunStepAsync(progress, CancellationToken.None);
             var again = await _harness.Pipeline.RunStepAsync(progress, CancellationToken.None);
             Assert.Equal(first.Progress.NextStep, again.Progress.NextStep);
-            Assert.Equal(first.Progress.Deidentification?.Output, again.Progress.Deidentification?.Output);
+            Assert.Equal(first.Progress.Deidentification?.OutputKey, again.Progress.Deidentification?.OutputKey);
             progress = first.Progress;
         }
 
         Assert.Equal(InstanceStatus.Completed, progress.Status);
         Assert.All(_harness.Store.Locations, l => Assert.Equal(1, _harness.Store.WriteCount(l)));
-        // upload + .dcm + .jpg + 2 routed copies + result (the header analyzer's answer needs no keeping)
-        Assert.Equal(6, _harness.Store.Locations.Count);
+        // upload + .dcm + .jpg, each written once to its destination + result (the header analyzer's answer needs no keeping)
+        Assert.Equal(4, _harness.Store.Locations.Count);
     }
 
     [Fact]
@@ -197,10 +201,10 @@ public sealed class InstancePipelineDicomTests : IDisposable
         Assert.Equal(InstanceStatus.Completed, done.Status);
         Assert.Equal(0, _harness.Store.ExistenceChecks);
         var outputs = await OutputsAsync();
-        Assert.Equal(5, outputs.Count);
+        Assert.Equal(3, outputs.Count);
 
         // Had the receive count lied (an earlier run did write), the same keys get the same bytes: no second output.
-        Assert.Equal(done.RoutedCopies, (await RunFirstDeliveryAsync(InstanceProgress.Start(item))).RoutedCopies);
+        Assert.Equal(done.RoutedOutputs, (await RunFirstDeliveryAsync(InstanceProgress.Start(item))).RoutedOutputs);
         var again = await OutputsAsync();
         Assert.Equal(outputs.Keys.Order(), again.Keys.Order());
         Assert.All(outputs, o => Assert.Equal(o.Value, again[o.Key]));

@@ -36,15 +36,15 @@ public sealed class InstancePipelinePlainImageTests : IDisposable
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(PlainImages.Png)), progress.ContentSha256);
 
         var study = harness.Pseudonyms.Pseudonym("upload-123");
-        var rendered = progress.Rendered!.Location;
-        Assert.Equal(new ObjectLocation("processed", $"{study}/{harness.Pseudonyms.Pseudonym("upload-123/images")}/{harness.Pseudonyms.Pseudonym("upload-123/object-1")}.png"), rendered);
+        var rendered = new ObjectLocation("general", progress.Rendered!.Key);
+        Assert.Equal(new ObjectLocation("general", $"{study}/{harness.Pseudonyms.Pseudonym("upload-123/images")}/{harness.Pseudonyms.Pseudonym("upload-123/object-1")}.png"), rendered);
         // dcmtk's text chunks (software, version) are stripped; the image data is the upload's.
         var delivered = (await harness.Store.GetAsync(rendered, default))!.Content.ToArray();
         Assert.DoesNotContain("tEXt", PngChunks.Types(delivered));
         Assert.Equal(PngChunks.Image(PlainImages.Png).Pixels, PngChunks.Image(delivered).Pixels);
         Assert.True(progress.Deidentification!.ActionCounts["Removed"] > 0, "dcmtk writes its software and version as text");
-        Assert.Equal([rendered with { Bucket = "general" }], progress.RoutedCopies);
-        Assert.True(await harness.Store.ExistsAsync(rendered with { Bucket = "general" }, default));
+        Assert.Equal([rendered], progress.RoutedOutputs);
+        Assert.Equal(1, harness.Store.WriteCount(rendered));
 
         // Nothing outside the ingest bucket may carry the upload's own identifiers.
         Assert.All(harness.Store.Locations.Where(l => l.Bucket != "ingest"),
@@ -74,9 +74,9 @@ public sealed class InstancePipelinePlainImageTests : IDisposable
 
         Assert.All(harness.Store.Locations, l => Assert.Equal(1, harness.Store.WriteCount(l)));
         Assert.Equal(
-            // Rendering a plain image writes nothing (its stripped image is the rendered one) and the header analyzer
-            // answers again (it stores nothing); every step that writes finds its output.
-            [StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.AlreadyDone, StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.AlreadyDone, StepOutcome.AlreadyDone],
+            // Only route and publish write (de-identify and render make what route writes; the header analyzer stores
+            // nothing): they find their outputs, every other step answers again.
+            [StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.Succeeded, StepOutcome.AlreadyDone, StepOutcome.AlreadyDone],
             replays.Select(r => r.Entry.Outcome));
     }
 
@@ -93,8 +93,8 @@ public sealed class InstancePipelinePlainImageTests : IDisposable
 
         Assert.Equal(InstanceStatus.Completed, progress.Status);
         Assert.Equal(new Dictionary<string, int> { ["Removed"] = 3 }, progress.Deidentification!.ActionCounts);
-        Assert.Equal(progress.Deidentification.Output, progress.Rendered!.Location);
-        var routed = Assert.Single(progress.RoutedCopies!);
+        Assert.Equal(progress.Deidentification.OutputKey, progress.Rendered!.Key);
+        var routed = Assert.Single(progress.RoutedOutputs!);
         var delivered = tools.Write("delivered.jpg", (await harness.Store.GetAsync(routed, default))!.Content.Span);
         Assert.DoesNotContain(tools.ExifToolRead(delivered).Values, v => v.Contains("DOE^JANE", StringComparison.Ordinal));
         Assert.Equal(tools.DecodeJpeg(path), tools.DecodeJpeg(delivered));
@@ -112,7 +112,7 @@ public sealed class InstancePipelinePlainImageTests : IDisposable
         Assert.Equal("deidentification-failed", progress.Deidentification.FailureCode);
         Assert.StartsWith("deidentification-failed: Malformed JPEG at offset 4", timeline.Single(e => e.Step == PipelineStep.Deidentify).Error);
         Assert.Equal(Destination.Quarantine, progress.Routing!.Destination);
-        Assert.All(progress.RoutedCopies!, l => Assert.Equal("quarantine", l.Bucket));
+        Assert.All(progress.RoutedOutputs!, l => Assert.Equal("quarantine", l.Bucket));
         Assert.DoesNotContain(harness.Store.Locations, l => l.Bucket is "processed" && !l.Key.EndsWith(".json", StringComparison.Ordinal));
     }
 

@@ -47,7 +47,7 @@ public class PipelineRegistrationTests
         var pipeline = provider.GetRequiredService<InstancePipeline>();
         var (done, _) = await pipeline.RunUntilWaitAsync(InstanceProgress.Start(new InstanceWorkItem("u", "o", source)), default);
         Assert.Equal(InstanceStatus.Completed, done.Status);
-        Assert.All(done.RoutedCopies, c => Assert.Equal("g", c.Bucket));
+        Assert.All(done.RoutedOutputs, c => Assert.Equal("g", c.Bucket));
     }
 
     [Fact]

@@ -11,34 +11,40 @@ namespace MedImaging.Pipeline.Adapters;
 /// </summary>
 public sealed class DicomDeidentifyStep(Deidentifier deidentifier) : IInstanceDeidentifier
 {
-    /// <summary>What <see cref="DicomImageRenderer"/> finds in a run's parses for the bytes this step wrote: their file, in memory.</summary>
+    /// <summary>What <see cref="DicomImageRenderer"/> finds in a run's parses for an instance this step de-identified: its file, in memory.</summary>
     internal const string WrittenFileParse = "dicom-file";
-
-    // Room for what de-identification adds (marker attributes, longer replaced values) before the stream must grow.
-    private const int OutputSlack = 16 * 1024;
 
     public Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, CancellationToken cancellationToken) =>
         DeidentifyAsync(dicom, new RunParses(), cancellationToken);
 
-    public Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, RunParses parses, CancellationToken cancellationToken)
+    public Task<DeidentifiedInstance> DeidentifyAsync(ReadOnlyMemory<byte> dicom, RunParses parses, CancellationToken cancellationToken) =>
+        Task.FromResult(Deidentify(() => DicomFile.Read(dicom), parses));
+
+    /// <remarks>
+    /// Pixel data and other bulk values stay in the file: the output streams them from there when written, so memory does
+    /// not grow with the file.
+    /// </remarks>
+    public Task<DeidentifiedInstance> DeidentifyFileAsync(string path, RunParses parses, CancellationToken cancellationToken) =>
+        Task.FromResult(Deidentify(() => DicomFile.Open(path), parses));
+
+    private DeidentifiedInstance Deidentify(Func<DicomFile> read, RunParses parses)
     {
         DeidentificationResult result;
-        var output = new MemoryStream(dicom.Length + OutputSlack);
         try
         {
-            result = deidentifier.Deidentify(DicomFile.Read(dicom));
-            result.File.Save(output);
+            result = deidentifier.Deidentify(read());
+            // Written once, to nowhere, so that a file that cannot be written fails here (and goes to quarantine) rather
+            // than when its output is written after routing. Bulk values are streamed through, not kept.
+            result.File.Save(Stream.Null);
         }
         catch (Exception e) when (e is DicomFormatException or DicomDataException or InvalidDataException or ArgumentException)
         {
             // Messages from the toolkit name tags and offsets, never values.
             throw StepFailure.Permanent("deidentification-failed", e.Message, e);
         }
-        // The written bytes in the stream's own buffer (no copy); nothing writes to it after this.
-        var written = new ReadOnlyMemory<byte>(output.GetBuffer(), 0, checked((int)output.Length));
-        parses.Add(written, WrittenFileParse, result.File);
 
-        var data = result.File.Dataset;
+        var file = result.File;
+        var data = file.Dataset;
         string Uid(DicomTag tag) => data.GetStringOrDefault(tag)?.Trim() is { Length: > 0 } uid
             ? uid
             : throw StepFailure.Permanent("deidentification-failed", $"{tag} is missing after de-identification");
@@ -46,12 +52,14 @@ public sealed class DicomDeidentifyStep(Deidentifier deidentifier) : IInstanceDe
         var counts = result.Audit.Entries
             .GroupBy(e => e.Outcome.ToString())
             .ToDictionary(g => g.Key, g => g.Count());
-        return Task.FromResult(new DeidentifiedInstance(
-            written,
+        var instance = new DeidentifiedInstance(
+            stream => file.Save(stream),
             Uid(DicomTag.StudyInstanceUID),
             Uid(DicomTag.SeriesInstanceUID),
             Uid(DicomTag.SOPInstanceUID),
             result.Audit.BurnedInAnnotationRisk.AtRisk,
-            counts));
+            counts);
+        parses.Add(instance.WriteTo, WrittenFileParse, file);
+        return instance;
     }
 }

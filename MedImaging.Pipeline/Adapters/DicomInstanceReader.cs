@@ -25,9 +25,11 @@ public sealed class DicomInstanceReader : IInstanceReader
     public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content) =>
         Validate(content, new RunParses());
 
-    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content, RunParses parses)
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(ReadOnlyMemory<byte> content, RunParses parses) =>
+        Validate(parses.GetOrAdd(content, HeaderParse, Read));
+
+    private static (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) Validate(DicomFile file)
     {
-        var file = parses.GetOrAdd(content, HeaderParse, Read);
         var findings = new List<ValidationFinding>();
         foreach (var (tag, keyword) in RequiredIdentifiers)
             if (string.IsNullOrWhiteSpace(TextOf(file.Dataset, tag)))
@@ -39,11 +41,20 @@ public sealed class DicomInstanceReader : IInstanceReader
         return (InstanceKind.Dicom, findings);
     }
 
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) ValidateFile(string path, RunParses parses) =>
+        Validate(parses.GetOrAdd(path, HeaderParse, p => Read(() => DicomFile.Open(p, DicomReadOptions.HeaderOnly))));
+
     public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content) => ExtractMetadata(content, new RunParses());
 
-    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content, RunParses parses)
+    public InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content, RunParses parses) =>
+        ExtractMetadata(parses.GetOrAdd(content, HeaderParse, Read));
+
+    /// <remarks>Only the header is read: the file's pixel data is never touched.</remarks>
+    public InstanceMetadata ExtractMetadataFromFile(string path, RunParses parses) =>
+        ExtractMetadata(parses.GetOrAdd(path, HeaderParse, p => Read(() => DicomFile.Open(p, DicomReadOptions.HeaderOnly))));
+
+    private static InstanceMetadata ExtractMetadata(DicomFile file)
     {
-        var file = parses.GetOrAdd(content, HeaderParse, Read);
         var data = file.Dataset;
         string? Text(DicomTag tag) => TextOf(data, tag)?.Trim() is { Length: > 0 } s ? s : null;
         int? Number(DicomTag tag) => data.TryGetValue<int>(tag, 0, out var n) ? n : null;
@@ -79,11 +90,13 @@ public sealed class DicomInstanceReader : IInstanceReader
         return System.Text.Encoding.ASCII.GetString(bytes).TrimEnd('\0', ' ');
     }
 
-    private static DicomFile Read(ReadOnlyMemory<byte> content)
+    private static DicomFile Read(ReadOnlyMemory<byte> content) => Read(() => DicomFile.Read(content, DicomReadOptions.HeaderOnly));
+
+    private static DicomFile Read(Func<DicomFile> read)
     {
         try
         {
-            return DicomFile.Read(content, DicomReadOptions.HeaderOnly);
+            return read();
         }
         catch (DicomFormatException e)
         {

@@ -35,10 +35,19 @@ public sealed partial class InstancePipeline(
     /// is deterministic and its content too, so were the caller wrong, an output would be overwritten with itself,
     /// never duplicated.
     /// </param>
-    public Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, CancellationToken cancellationToken) =>
-        RunStepAsync(progress, firstDelivery, new RunParses(), cancellationToken);
+    public async Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, CancellationToken cancellationToken)
+    {
+        using var parses = new RunParses();
+        return await RunStepAsync(progress, firstDelivery, parses, cancellationToken);
+    }
 
-    /// <param name="parses">What earlier steps of this run parsed (one per run: see <see cref="RunParses"/>).</param>
+    /// <summary>Plain images are stripped in memory; DICOM never is held whole.</summary>
+    public const long MaxPlainImageBytes = 256L * 1024 * 1024;
+
+    /// <summary>The largest upload read (to local disk, never into memory): DICOM's 32-bit lengths bound one value to 4 GiB.</summary>
+    public const long MaxSourceBytes = 4L * 1024 * 1024 * 1024;
+
+    /// <param name="parses">What earlier steps of this run parsed and made (one per run, disposed by the caller: see <see cref="RunParses"/>).</param>
     public async Task<StepRun> RunStepAsync(InstanceProgress progress, bool firstDelivery, RunParses parses, CancellationToken cancellationToken)
     {
         if (progress.IsFinished || progress.NextStep is not { } step)
@@ -89,7 +98,7 @@ public sealed partial class InstancePipeline(
     public async Task<(InstanceProgress Progress, IReadOnlyList<TimelineEntry> Timeline)> RunUntilWaitAsync(InstanceProgress progress, CancellationToken cancellationToken)
     {
         var timeline = new List<TimelineEntry>();
-        var parses = new RunParses();
+        using var parses = new RunParses();
         while (!progress.IsFinished)
         {
             var run = await RunStepAsync(progress, firstDelivery: false, parses, cancellationToken);
@@ -104,10 +113,10 @@ public sealed partial class InstancePipeline(
     {
         PipelineStep.Validate => ValidateAsync(progress, parses, ct),
         PipelineStep.ExtractMetadata => ExtractMetadataAsync(progress, parses, ct),
-        PipelineStep.Deidentify => DeidentifyAsync(progress, outputs, parses, ct),
-        PipelineStep.Render => RenderAsync(progress, outputs, parses, ct),
-        PipelineStep.Analyze => AnalyzeAsync(progress, outputs, ct),
-        PipelineStep.Route => RouteAsync(progress, outputs, ct),
+        PipelineStep.Deidentify => DeidentifyAsync(progress, parses, ct),
+        PipelineStep.Render => RenderAsync(progress, parses, ct),
+        PipelineStep.Analyze => AnalyzeAsync(progress, outputs, parses, ct),
+        PipelineStep.Route => RouteAsync(progress, outputs, parses, ct),
         PipelineStep.Publish => PublishAsync(progress, outputs, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
@@ -127,22 +136,23 @@ public sealed partial class InstancePipeline(
 
     private async Task<(InstanceProgress, bool)> ValidateAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
-        var source = await ReadSourceObjectAsync(progress, ct);
-        var (_, findings) = ports.Reader.Validate(source.Content, parses);
+        var source = await SourceAsync(progress, parses, ct);
+        var (_, findings) = ports.Reader.ValidateFile(source.Path, parses);
         var errors = findings.Where(f => f.Severity == ValidationSeverity.Error).ToList();
         if (errors.Count > 0)
             throw StepFailure.Permanent("invalid-instance", string.Join("; ", errors.Select(f => $"{f.Code}: {f.Message}")));
-        var hash = source.Sha256 ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(source.Content.Span));
-        return (progress with { ContentSha256 = hash, Findings = findings }, false);
+        return (progress with { ContentSha256 = source.Sha256, Findings = findings }, false);
     }
 
     private async Task<(InstanceProgress, bool)> ExtractMetadataAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
-        var source = await ReadSourceAsync(progress, ct);
-        return (progress with { Metadata = ports.Reader.ExtractMetadata(source, parses) }, false);
+        var source = await SourceAsync(progress, parses, ct);
+        return (progress with { Metadata = ports.Reader.ExtractMetadataFromFile(source.Path, parses) }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> DeidentifyAsync(InstanceProgress progress, Outputs outputs, RunParses parses, CancellationToken ct)
+    // De-identify, render and analyze write nothing: what they make is written once, by route, to the bucket it routes to.
+    // A later run (a retry, another silo) makes it again from the upload; every step is deterministic, so it is the same.
+    private async Task<(InstanceProgress, bool)> DeidentifyAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         if (!metadata.IsDicom)
@@ -151,54 +161,33 @@ public sealed partial class InstancePipeline(
             var study = pseudonyms.Pseudonym(progress.Item.StudyKey);
             var series = pseudonyms.Pseudonym(progress.Item.StudyKey + "/images");
             var instance = pseudonyms.Pseudonym($"{progress.Item.StudyKey}/{progress.Item.InstanceKey}");
-            var cleanImage = PlainImageOutput(metadata, study, series, instance);
-            var (removed, written) = await WriteStrippedImageAsync(progress, metadata, cleanImage, outputs, ct);
-            var outcome = new DeidentificationOutcome(false, study, series, instance, cleanImage, false,
-                new Dictionary<string, int> { ["Removed"] = removed });
-            return (progress with { Deidentification = outcome }, !written);
+            var stripped = await StrippedImageAsync(progress, metadata, parses, ct);
+            var outcome = new DeidentificationOutcome(false, study, series, instance, PlainImageKey(metadata, study, series, instance), false,
+                new Dictionary<string, int> { ["Removed"] = stripped.RemovedCount });
+            return (progress with { Deidentification = outcome }, false);
         }
 
-        var source = await ReadSourceAsync(progress, ct);
-        var clean = await ports.Deidentifier.DeidentifyAsync(source, parses, ct);
-        var output = new ObjectLocation(buckets.ProcessedBucket, PipelineKeys.Processed(clean.StudyUid, clean.SeriesUid, clean.InstanceUid, "dcm"));
-        var exists = await outputs.ExistsAsync(output, ct);
-        if (!exists)
-            await ports.Store.PutAsync(output, clean.Content, "application/dicom", ct);
-        var result = new DeidentificationOutcome(false, clean.StudyUid, clean.SeriesUid, clean.InstanceUid, output,
-            clean.BurnedInPhiRisk, clean.ActionCounts);
-        return (progress with { Deidentification = result }, exists);
+        var clean = await DeidentifiedAsync(progress, parses, ct);
+        var result = new DeidentificationOutcome(false, clean.StudyUid, clean.SeriesUid, clean.InstanceUid,
+            PipelineKeys.Processed(clean.StudyUid, clean.SeriesUid, clean.InstanceUid, "dcm"), clean.BurnedInPhiRisk, clean.ActionCounts);
+        return (progress with { Deidentification = result }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> RenderAsync(InstanceProgress progress, Outputs outputs, RunParses parses, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> RenderAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         var deid = Require(progress.Deidentification, "de-identification");
+        // The stripped image de-identification made is the rendered image.
         if (!metadata.IsDicom)
-        {
-            // The stripped image de-identification wrote is the rendered image (written here if that step predates it).
-            var plain = PlainImageOutput(metadata, deid.StudyUid, deid.SeriesUid, deid.InstanceUid);
-            if (deid.Output == plain)
-                return (progress with { Rendered = new RenderedOutput(plain, PlainImageContentType(metadata)) }, false);
-            var exists = await outputs.ExistsAsync(plain, ct);
-            if (!exists) await WriteStrippedImageAsync(progress, metadata, plain, outputs, ct);
-            return (progress with { Rendered = new RenderedOutput(plain, PlainImageContentType(metadata)) }, exists);
-        }
+            return (progress with { Rendered = new RenderedOutput(Require(deid.OutputKey, "de-identified output"), PlainImageContentType(metadata)) }, false);
 
-        var target = new ObjectLocation(buckets.ProcessedBucket,
-            PipelineKeys.Processed(deid.StudyUid, deid.SeriesUid, deid.InstanceUid, ports.Renderer.Extension));
-        if (await outputs.ExistsAsync(target, ct))
-            return (progress with { Rendered = new RenderedOutput(target, ports.Renderer.ContentType) }, true);
-
-        var dicom = await ports.Store.GetAsync(Require(deid.Output, "de-identified output"), ct)
-                    ?? throw StepFailure.Transient("deidentified-output-missing", "The de-identified file is not readable yet");
-        var image = await ports.Renderer.RenderAsync(dicom.Content, parses, ct);
-        if (image is null)
+        if (await RenderedImageAsync(progress, parses, ct) is null)
             return (progress with { Rendered = null }, false);
-        await ports.Store.PutAsync(target, image.Value, ports.Renderer.ContentType, ct);
-        return (progress with { Rendered = new RenderedOutput(target, ports.Renderer.ContentType) }, false);
+        var key = PipelineKeys.Processed(deid.StudyUid, deid.SeriesUid, deid.InstanceUid, ports.Renderer.Extension);
+        return (progress with { Rendered = new RenderedOutput(key, ports.Renderer.ContentType) }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> AnalyzeAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> AnalyzeAsync(InstanceProgress progress, Outputs outputs, RunParses parses, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         // No pixels to look at, or an analyzer that reads only the header: asked again, it answers the same for free.
@@ -206,7 +195,7 @@ public sealed partial class InstancePipeline(
         {
             var fromHeader = progress.Rendered is null
                 ? HeaderImageAnalyzer.Classify(metadata)
-                : await ports.Analyzer.AnalyzeAsync(new AnalysisRequest(metadata, ReadOnlyMemory<byte>.Empty, progress.Rendered.ContentType, progress.Rendered.Location), ct);
+                : await ports.Analyzer.AnalyzeAsync(new AnalysisRequest(metadata, ReadOnlyMemory<byte>.Empty, progress.Rendered.ContentType, null), ct);
             return (progress with { Analysis = fromHeader }, false);
         }
 
@@ -214,46 +203,59 @@ public sealed partial class InstancePipeline(
         if (await outputs.GetEarlierAsync(work, ct) is { } earlier)
             return (progress with { Analysis = JsonSerializer.Deserialize(earlier.Content.Span, PipelineJson.Default.AnalysisResult) }, true);
 
-        var image = await ports.Store.GetAsync(progress.Rendered.Location, ct)
-                    ?? throw StepFailure.Transient("rendered-image-missing", "The rendered image is not readable yet");
+        // The image is not stored before it is routed. A plain image too large to send inline is read by the analyzer from
+        // the upload: the same pixels (only metadata is stripped), in the same account.
+        var image = metadata.IsDicom
+            ? await RenderedImageAsync(progress, parses, ct) ?? throw StepFailure.Permanent("missing-rendered-image", "The instance rendered no image")
+            : (await StrippedImageAsync(progress, metadata, parses, ct)).Content;
         var result = await ports.Analyzer.AnalyzeAsync(
-            new AnalysisRequest(metadata, image.Content, progress.Rendered.ContentType, progress.Rendered.Location), ct);
+            new AnalysisRequest(metadata, image, progress.Rendered.ContentType, metadata.IsDicom ? null : progress.Item.Source), ct);
 
         // Kept so a redelivery does not pay for (or get a different answer from) a second analysis.
         await ports.Store.PutAsync(work, JsonSerializer.SerializeToUtf8Bytes(result, PipelineJson.Default.AnalysisResult), "application/json", ct);
         return (progress with { Analysis = result }, false);
     }
 
-    private async Task<(InstanceProgress, bool)> RouteAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
+    private async Task<(InstanceProgress, bool)> RouteAsync(InstanceProgress progress, Outputs outputs, RunParses parses, CancellationToken ct)
     {
         var metadata = Require(progress.Metadata, "metadata");
         var deid = Require(progress.Deidentification, "de-identification");
         var decision = router.Route(new RoutingInput(metadata, progress.Analysis, deid.Failed, deid.BurnedInPhiRisk));
         var bucket = buckets.For(decision.Destination);
 
-        var copies = new List<(ObjectLocation From, ObjectLocation To)>();
+        // Each output is written once, here, straight to the bucket it is routed to, under its deterministic key.
+        var writes = new List<(ObjectLocation To, Func<ObjectLocation, Task> Write)>();
         if (deid.Failed)
         {
             var key = PipelineKeys.QuarantinedOriginal(pseudonyms.Pseudonym(progress.Item.StudyKey),
                 pseudonyms.Pseudonym($"{progress.Item.StudyKey}/{progress.Item.InstanceKey}"));
-            copies.Add((progress.Item.Source, new ObjectLocation(bucket, key)));
+            // The upload as it came (nothing could be made of it), copied within S3 from the ingest bucket.
+            writes.Add((new ObjectLocation(bucket, key), to => ports.Store.CopyAsync(progress.Item.Source, to, ct)));
+        }
+        else if (!metadata.IsDicom)
+        {
+            // The stripped image is both the de-identified output and the rendered image: one object.
+            writes.Add((new ObjectLocation(bucket, Require(deid.OutputKey, "de-identified output")), async to =>
+                await ports.Store.PutAsync(to, (await StrippedImageAsync(progress, metadata, parses, ct)).Content, PlainImageContentType(metadata), ct)));
         }
         else
         {
-            if (deid.Output is { } dicom) copies.Add((dicom, dicom with { Bucket = bucket }));
-            if (progress.Rendered is { } image) copies.Add((image.Location, image.Location with { Bucket = bucket }));
+            writes.Add((new ObjectLocation(bucket, Require(deid.OutputKey, "de-identified output")), async to =>
+                await StreamedPut.PutAsync(ports.Store, to, "application/dicom", (await DeidentifiedAsync(progress, parses, ct)).WriteTo, ct)));
+            if (progress.Rendered is { } rendered)
+                writes.Add((new ObjectLocation(bucket, rendered.Key), async to =>
+                    await ports.Store.PutAsync(to, await RenderedImageAsync(progress, parses, ct)
+                        ?? throw StepFailure.Permanent("missing-rendered-image", "The instance rendered no image"), rendered.ContentType, ct)));
         }
 
-        // A plain image's de-identified output is also its rendered image: one copy.
-        copies = copies.DistinctBy(c => c.To).ToList();
-        // The copies are independent: they run at the same time.
-        var written = await Task.WhenAll(copies.Select(async copy =>
+        // The writes are independent: they run at the same time.
+        var written = await Task.WhenAll(writes.Select(async write =>
         {
-            if (await outputs.ExistsAsync(copy.To, ct)) return false;
-            await ports.Store.CopyAsync(copy.From, copy.To, ct);
+            if (await outputs.ExistsAsync(write.To, ct)) return false;
+            await write.Write(write.To);
             return true;
         }));
-        return (progress with { Routing = decision, RoutedCopies = copies.Select(c => c.To).ToList() }, copies.Count > 0 && !written.Any(w => w));
+        return (progress with { Routing = decision, RoutedOutputs = writes.Select(w => w.To).ToList() }, writes.Count > 0 && !written.Any(w => w));
     }
 
     private async Task<(InstanceProgress, bool)> PublishAsync(InstanceProgress progress, Outputs outputs, CancellationToken ct)
@@ -270,36 +272,49 @@ public sealed partial class InstancePipeline(
         return (progress with { Result = location }, exists);
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadSourceAsync(InstanceProgress progress, CancellationToken ct) =>
-        (await ReadSourceObjectAsync(progress, ct)).Content;
-
-    private async Task<StoredObject> ReadSourceObjectAsync(InstanceProgress progress, CancellationToken ct) =>
-        await ports.Store.GetAsync(progress.Item.Source, ct)
-        ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
-
-    private ObjectLocation PlainImageOutput(InstanceMetadata metadata, string study, string series, string instance) =>
-        new(buckets.ProcessedBucket, PipelineKeys.Processed(study, series, instance, metadata.Kind == InstanceKind.Png ? "png" : "jpg"));
-
-    private static string PlainImageContentType(InstanceMetadata metadata) => metadata.Kind == InstanceKind.Png ? "image/png" : "image/jpeg";
-
-    /// <returns>How many metadata segments or chunks were dropped, and whether the output was written now (false: it existed).</returns>
-    private async Task<(int Removed, bool Written)> WriteStrippedImageAsync(InstanceProgress progress, InstanceMetadata metadata, ObjectLocation target, Outputs outputs, CancellationToken ct)
+    /// <summary>The upload, streamed once per run into a local file that the steps read only what they need of.</summary>
+    private async Task<SpooledObject> SourceAsync(InstanceProgress progress, RunParses parses, CancellationToken ct)
     {
-        var source = await ReadSourceAsync(progress, ct);
-        StrippedImage stripped;
+        if (parses.Source is { } spooled) return spooled;
         try
         {
-            stripped = PlainImageMetadata.Strip(source.Span, metadata.Kind);
+            return parses.Source = await SpooledObject.DownloadAsync(ports.Store, progress.Item.Source, MaxSourceBytes, ct)
+                                   ?? throw StepFailure.Transient("source-missing", "The uploaded object is not in the ingest bucket");
+        }
+        catch (ObjectTooLargeException e)
+        {
+            throw StepFailure.Permanent("source-too-large", e.Message, e);
+        }
+    }
+
+    private async Task<DeidentifiedInstance> DeidentifiedAsync(InstanceProgress progress, RunParses parses, CancellationToken ct) =>
+        parses.Deidentified ??= await ports.Deidentifier.DeidentifyFileAsync((await SourceAsync(progress, parses, ct)).Path, parses, ct);
+
+    /// <returns>Null when the instance has nothing to render.</returns>
+    private async Task<ReadOnlyMemory<byte>?> RenderedImageAsync(InstanceProgress progress, RunParses parses, CancellationToken ct) =>
+        (parses.Rendered ??= new RenderedBytes(await ports.Renderer.RenderAsync(await DeidentifiedAsync(progress, parses, ct), parses, ct))).Image;
+
+    private async Task<StrippedImage> StrippedImageAsync(InstanceProgress progress, InstanceMetadata metadata, RunParses parses, CancellationToken ct)
+    {
+        if (parses.Stripped is { } stripped) return stripped;
+        var source = await SourceAsync(progress, parses, ct);
+        var content = source.ReadAllBytes(MaxPlainImageBytes)
+                      ?? throw StepFailure.Permanent("image-too-large", $"A plain image of {source.Length} bytes exceeds the {MaxPlainImageBytes} bytes accepted");
+        try
+        {
+            return parses.Stripped = PlainImageMetadata.Strip(content, metadata.Kind);
         }
         catch (MalformedImageException e)
         {
             // Its message names the format and an offset, never content.
             throw StepFailure.Permanent("deidentification-failed", e.Message, e);
         }
-        if (await outputs.ExistsAsync(target, ct)) return (stripped.RemovedCount, false);
-        await ports.Store.PutAsync(target, stripped.Content, PlainImageContentType(metadata), ct);
-        return (stripped.RemovedCount, true);
     }
+
+    private static string PlainImageKey(InstanceMetadata metadata, string study, string series, string instance) =>
+        PipelineKeys.Processed(study, series, instance, metadata.Kind == InstanceKind.Png ? "png" : "jpg");
+
+    private static string PlainImageContentType(InstanceMetadata metadata) => metadata.Kind == InstanceKind.Png ? "image/png" : "image/jpeg";
 
     private static DeidentificationOutcome FailedDeidentification(InstanceProgress progress, StepFailure failure) =>
         new(true, "", "", "", null, true, new Dictionary<string, int>(), failure.Code);

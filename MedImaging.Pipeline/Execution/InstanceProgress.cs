@@ -27,7 +27,8 @@ public sealed record InstanceProgress
     public RenderedOutput? Rendered { get; init; }
     public AnalysisResult? Analysis { get; init; }
     public RoutingDecision? Routing { get; init; }
-    public IReadOnlyList<ObjectLocation> RoutedCopies { get; init; } = [];
+    /// <summary>Every output, where routing wrote it (each once, in the bucket it was routed to).</summary>
+    public IReadOnlyList<ObjectLocation> RoutedOutputs { get; init; } = [];
     public ObjectLocation? Result { get; init; }
     public string? FailureCode { get; init; }
     public string? FailureMessage { get; init; }

@@ -38,7 +38,7 @@ public sealed record InstanceResult(
             progress.Metadata?.BodyPartExamined,
             progress.Analysis,
             progress.Routing,
-            progress.RoutedCopies,
+            progress.RoutedOutputs,
             deid is null ? null : new DeidentificationSummary(deid.Failed, deid.BurnedInPhiRisk, deid.ActionCounts, deid.FailureCode),
             progress.FailureCode,
             progress.FailureMessage);

@@ -1,5 +1,4 @@
-using MedImaging.Pipeline.Storage;
-
 namespace MedImaging.Pipeline.Execution;
 
-public sealed record RenderedOutput(ObjectLocation Location, string ContentType);
+/// <summary>A rendered image: the key it is written under in the bucket the instance is routed to, and its type.</summary>
+public sealed record RenderedOutput(string Key, string ContentType);

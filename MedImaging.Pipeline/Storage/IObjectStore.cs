@@ -21,5 +21,14 @@ public interface IObjectStore
 
     Task PutAsync(ObjectLocation location, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken);
 
+    /// <summary>The object as a stream, for content too large to hold; null when there is none at that location.</summary>
+    Task<StoredStream?> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes what <paramref name="content"/> holds up to its end, of a length not known in advance, holding at most a bounded
+    /// part of it at a time. Nothing is visible at the location unless all of it was written.
+    /// </summary>
+    Task PutAsync(ObjectLocation location, Stream content, string contentType, CancellationToken cancellationToken);
+
     Task CopyAsync(ObjectLocation source, ObjectLocation destination, CancellationToken cancellationToken);
 }

@@ -37,6 +37,23 @@ public sealed class InMemoryObjectStore : IObjectStore
         return Task.CompletedTask;
     }
 
+    public Task<StoredStream?> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken) =>
+        Task.FromResult(_objects.TryGetValue(location, out var value)
+            ? new StoredStream(Readable(value.Content), value.Content.Length, value.ContentType)
+            : null);
+
+    public async Task PutAsync(ObjectLocation location, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, cancellationToken);
+        await PutAsync(location, copy.ToArray(), contentType, cancellationToken);
+    }
+
+    private static MemoryStream Readable(ReadOnlyMemory<byte> content) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+
     public Task CopyAsync(ObjectLocation source, ObjectLocation destination, CancellationToken cancellationToken)
     {
         if (!_objects.TryGetValue(source, out var value))

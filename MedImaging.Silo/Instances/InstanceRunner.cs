@@ -4,14 +4,13 @@ using MedImaging.Pipeline.Retries;
 using MedImaging.Pipeline.Routing;
 using MedImaging.Pipeline.Steps;
 using MedImaging.Pipeline.Telemetry;
-using MedImaging.Silo.Storage;
 
 namespace MedImaging.Silo.Instances;
 
 /// <summary>
 /// Runs one instance's pipeline steps within a turn, until the instance finishes or a step waits for a retry.
-/// Each run gets its own <see cref="TurnObjectCache"/>, so the upload is fetched from S3 once per turn, not per step,
-/// and its own <see cref="RunParses"/>, so a step reuses what an earlier one parsed of the same bytes.
+/// Each run gets its own <see cref="RunParses"/>: the upload is streamed from S3 into a local file once per turn, not per
+/// step, and a step reuses what an earlier one parsed or made; the file is deleted when the run ends.
 /// Runs share nothing, so a turn may run several instances at once.
 /// </summary>
 public sealed class InstanceRunner(
@@ -30,9 +29,8 @@ public sealed class InstanceRunner(
     /// <param name="firstDelivery">No earlier run of this instance can have written its outputs (see <see cref="InstancePipeline.RunStepAsync(InstanceProgress, bool, CancellationToken)"/>).</param>
     public async Task<InstanceRun> RunAsync(InstanceProgress progress, string expectedSha256, bool firstDelivery, CancellationToken cancellationToken)
     {
-        var pipeline = new InstancePipeline(ports with { Store = new TurnObjectCache(ports.Store, progress.Item.Source, expectedSha256) },
-            router, retryPolicy, buckets, pseudonyms, telemetry, clock, pipelineLogger);
-        var parses = new RunParses();
+        var pipeline = new InstancePipeline(ports, router, retryPolicy, buckets, pseudonyms, telemetry, clock, pipelineLogger);
+        using var parses = new RunParses();
         var timeline = new List<TimelineEntry>();
         while (!progress.IsFinished)
         {

@@ -69,4 +69,46 @@ public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IO
             throw failure;
         }
     }
+
+    /// <remarks>Through the SDK, whose response body streams from the connection (the lean client reads bodies whole).</remarks>
+    public async Task<StoredStream?> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken)
+    {
+        if (sdk is null)
+            return await GetAsync(location, cancellationToken) is { } whole
+                ? new StoredStream(new MemoryStream(whole.Content.ToArray(), writable: false), whole.Content.Length, whole.ContentType)
+                : null;
+        try
+        {
+            var response = await sdk.GetObjectAsync(new Amazon.S3.Model.GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
+            return new StoredStream(response.ResponseStream, response.ContentLength, response.Headers.ContentType ?? "application/octet-stream", response);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (Exception e) when (S3Failures.Classify(e, "get", cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    public async Task PutAsync(ObjectLocation location, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        if (sdk is null)
+        {
+            using var whole = new MemoryStream();
+            await content.CopyToAsync(whole, cancellationToken);
+            await PutAsync(location, whole.GetBuffer().AsMemory(0, (int)whole.Length), contentType, cancellationToken);
+            return;
+        }
+        try
+        {
+            await S3MultipartPut.PutAsync(sdk, location.Bucket, location.Key, content, contentType,
+                (single, ct) => s3.PutObjectAsync(location.Bucket, location.Key, single, contentType, cancellationToken: ct), cancellationToken);
+        }
+        catch (Exception e) when (S3Failures.Classify(e, "put", cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
+    }
 }

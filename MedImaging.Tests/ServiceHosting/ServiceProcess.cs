@@ -23,7 +23,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Every line the process wrote so far.</summary>
     public IReadOnlyList<string> Output => [.. _lines];
 
-    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
+    /// <param name="projectGc">Run with the garbage collector the project configures (what production runs) instead of the
+    /// workstation collector that keeps many test processes small.</param>
+    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, bool projectGc = false)
     {
         var layout = RepositoryLayout.Discover();
         var port = Ports.PickFree();
@@ -31,8 +33,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var variables = new Dictionary<string, string>(environment)
         {
             ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
-            ["DOTNET_gcServer"] = "0",
         };
+        if (!projectGc) variables["DOTNET_gcServer"] = "0";
         // Each silo of a cluster needs ports of its own (Aspire allocates them per replica).
         if (variables.ContainsKey("Orleans__ClusterId"))
         {

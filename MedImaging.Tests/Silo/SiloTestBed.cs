@@ -47,9 +47,10 @@ public sealed class SiloTestBed(AwsEmulatorFixture emulators) : IAsyncDisposable
         Table = Aws.StudyTable(Resources);
     }
 
-    public async Task<ServiceProcess> StartSiloAsync()
+    /// <param name="projectGc">Use the Silo's own garbage collector settings (see <see cref="ServiceProcess.StartAsync"/>).</param>
+    public async Task<ServiceProcess> StartSiloAsync(bool projectGc = false)
     {
-        var silo = await ServiceProcess.StartAsync("MedImaging.Silo", Environment);
+        var silo = await ServiceProcess.StartAsync("MedImaging.Silo", Environment, projectGc);
         _silos.Add(silo);
         return silo;
     }

@@ -45,7 +45,7 @@ public sealed class RekognitionPipelineTests : IAsyncLifetime
 
         var (done, _) = await harness.Pipeline.RunUntilWaitAsync(progress, CancellationToken.None);
         Assert.Equal(new RoutingDecision(Destination.Xray, "class-xray"), done.Routing);
-        Assert.All(done.RoutedCopies, c => Assert.Equal("xray", c.Bucket));
+        Assert.All(done.RoutedOutputs, c => Assert.Equal("xray", c.Bucket));
     }
 
     [Fact]

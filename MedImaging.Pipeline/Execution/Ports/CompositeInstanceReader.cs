@@ -33,4 +33,33 @@ public sealed class CompositeInstanceReader(IInstanceReader dicomReader) : IInst
             InstanceKind.Jpeg => new InstanceMetadata { Kind = InstanceKind.Jpeg },
             _ => dicomReader.ExtractMetadata(content, parses),
         };
+
+    public (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) ValidateFile(string path, RunParses parses)
+    {
+        var start = Start(path);
+        if (start.Length == 0)
+            throw StepFailure.Permanent("empty-upload", "The upload is empty");
+        return FormatSniffer.Detect(start) switch
+        {
+            InstanceKind.Png => (InstanceKind.Png, []),
+            InstanceKind.Jpeg => (InstanceKind.Jpeg, []),
+            _ => dicomReader.ValidateFile(path, parses),
+        };
+    }
+
+    public InstanceMetadata ExtractMetadataFromFile(string path, RunParses parses) =>
+        FormatSniffer.Detect(Start(path)) switch
+        {
+            InstanceKind.Png => new InstanceMetadata { Kind = InstanceKind.Png },
+            InstanceKind.Jpeg => new InstanceMetadata { Kind = InstanceKind.Jpeg },
+            _ => dicomReader.ExtractMetadataFromFile(path, parses),
+        };
+
+    /// <summary>Enough of the file for <see cref="FormatSniffer"/>.</summary>
+    private static byte[] Start(string path)
+    {
+        using var file = File.OpenRead(path);
+        var start = new byte[132];
+        return start[..file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false)];
+    }
 }

@@ -15,4 +15,14 @@ public interface IInstanceReader
 
     /// <summary>As <see cref="ExtractMetadata(ReadOnlyMemory{byte})"/>, reusing what this run parsed.</summary>
     InstanceMetadata ExtractMetadata(ReadOnlyMemory<byte> content, RunParses parses) => ExtractMetadata(content);
+
+    /// <summary>
+    /// As <see cref="Validate(ReadOnlyMemory{byte}, RunParses)"/>, for an upload in a local file (what the pipeline passes).
+    /// A reader that can should read only what it needs of the file; this default reads it whole.
+    /// </summary>
+    (InstanceKind Kind, IReadOnlyList<ValidationFinding> Findings) ValidateFile(string path, RunParses parses) =>
+        Validate(File.ReadAllBytes(path), parses);
+
+    /// <summary>As <see cref="ExtractMetadata(ReadOnlyMemory{byte}, RunParses)"/>, for an upload in a local file.</summary>
+    InstanceMetadata ExtractMetadataFromFile(string path, RunParses parses) => ExtractMetadata(File.ReadAllBytes(path), parses);
 }

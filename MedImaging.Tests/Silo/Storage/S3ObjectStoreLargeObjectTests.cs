@@ -43,4 +43,34 @@ public sealed class S3ObjectStoreLargeObjectTests(AwsEmulatorFixture emulators) 
         var uploads = await Aws.S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Resources.XrayBucket });
         Assert.Empty(uploads.MultipartUploads ?? []);
     }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(2 * 8 * 1024 * 1024)]
+    [InlineData(2 * 8 * 1024 * 1024 + 4321)]
+    public async Task A_stream_of_unknown_length_is_stored_whole_and_read_back_as_a_stream(int length)
+    {
+        var content = new byte[length];
+        Random.Shared.NextBytes(content);
+        var store = new S3ObjectStore(S3ObjectClient.Create(Aws.Options), Aws.S3);
+        var location = new ObjectLocation(Resources.CtScanBucket, $"study/series/{length}.dcm");
+
+        await store.PutAsync(location, new NonSeekable(content), "application/dicom", default);
+
+        await using var stored = await store.OpenReadAsync(location, default);
+        Assert.NotNull(stored);
+        Assert.Equal(length, stored.Length);
+        Assert.Equal("application/dicom", stored.ContentType);
+        using var read = new MemoryStream();
+        await stored.Content.CopyToAsync(read);
+        Assert.True(content.AsSpan().SequenceEqual(read.ToArray()), "the stored object differs from what was written");
+        Assert.Null(await store.OpenReadAsync(location with { Key = "study/series/absent.dcm" }, default));
+    }
+
+    /// <summary>What a pipe's reader looks like to the store: no length, no seeking.</summary>
+    private sealed class NonSeekable(byte[] content) : MemoryStream(content, writable: false)
+    {
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+    }
 }

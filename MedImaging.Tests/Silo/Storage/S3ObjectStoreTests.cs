@@ -134,13 +134,13 @@ public sealed class S3ObjectStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_turn_reads_its_upload_by_the_hash_its_message_gave_and_anything_else_by_its_etag()
+    public async Task An_upload_read_by_the_hash_its_message_gave_is_checked_against_it_and_otherwise_by_its_etag()
     {
         var upload = new ObjectLocation("bucket", "corrupted");
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ObjectBody));
 
-        var stored = await new TurnObjectCache(Store(_url), upload, sha256).GetAsync(upload, default);
-        var withoutHash = await Assert.ThrowsAsync<StepFailure>(() => new TurnObjectCache(Store(_url)).GetAsync(upload, default));
+        var stored = await Store(_url).GetAsync(upload, sha256, default);
+        var withoutHash = await Assert.ThrowsAsync<StepFailure>(() => Store(_url).GetAsync(upload, default));
 
         Assert.Equal(sha256, stored?.Sha256);
         Assert.Equal(FailureKind.Transient, withoutHash.Kind);
