@@ -22,6 +22,7 @@ public static class Extensions
             client.Services.AddSerializer(serializer => serializer.AddStudyRecords());
             client.AddActivityPropagation();
         });
+        builder.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
         builder.Services.AddSingleton<StudyGrainCalls>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentInfo>());
         builder.AddStudyStore();

@@ -18,6 +18,8 @@ public static class StudyItemSerializer
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A map attribute keeps no member order: a scheduled message's type discriminator may come back anywhere.
+        AllowOutOfOrderMetadataProperties = true,
     };
 
     public static Dictionary<string, AttributeValue> ToItem(StudyRecord study, long version)

@@ -49,6 +49,7 @@ public sealed class StudyGrain(
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDueAt;
     private bool _holdsReminder;
+    private bool _publishing;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -371,35 +372,43 @@ public sealed class StudyGrain(
     }
 
     // Publishing never holds the study back: a report write, notification or webhook that fails is recorded with the
-    // study and retried by its own scheduled follow-up, so the completed status is saved whatever S3, SNS or the receiver answer.
+    // study and retried by its own scheduled follow-up, so the completed status is saved whatever S3, SNS or the receiver
+    // answer. The completion is applied only once published, so no save made meanwhile (by a run finishing) shows the
+    // study completed without its publication; an instance that arrived meanwhile makes this publication history.
     private async Task CompleteIfFinishedAsync(DateTimeOffset now)
     {
-        var study = _state.Study!;
-        var completed = TryComplete(study, now);
-        if (completed.Status == study.Status) return;
-        // This completion's deliveries start afresh: until they are attempted, nothing of an earlier completion shows.
-        completed = completed with { ReportKey = null, Notification = null, Webhook = null };
-        _state.Study = completed;
-        var outcome = await notifier.PublishAsync(Key, completed.Status, Progress(), completed.CompletedAt ?? now, this, CancellationToken.None);
-        // The study may have reopened while publishing: then this completion's outcome is history.
-        if (_state.Study is { } current && current.Status == completed.Status && current.CompletedAt == completed.CompletedAt)
-            _state.Study = WithPublication(current, outcome);
+        if (_publishing || Completion(_state.Study!, now) is not { } completed) return;
+        PublicationOutcome outcome;
+        _publishing = true;
+        try
+        {
+            outcome = await notifier.PublishAsync(Key, completed.Status, Progress(), completed.CompletedAt ?? now, this, CancellationToken.None);
+        }
+        finally
+        {
+            _publishing = false;
+        }
+        if (Completion(_state.Study!, now) is not { } still) return;
+        StudyGrainLog.StudyFinished(logger, StudyRef, still.Status, _state.Instances.Count);
+        _state.Study = WithPublication(still, outcome);
     }
 
-    private StudyRecord TryComplete(StudyRecord study, DateTimeOffset now)
+    // The study completed (or failed, if every instance did), as it would be saved; null while it cannot complete yet.
+    // This completion's deliveries start afresh: until they are attempted, nothing of an earlier completion shows.
+    private StudyRecord? Completion(StudyRecord study, DateTimeOffset now)
     {
         var instances = _state.Instances.Values;
         if (!study.FinalizeRequested || study.Status is StudyStatus.Completed or StudyStatus.Failed
             || instances.Count < (study.ExpectedInstances ?? 1)
             || instances.Any(i => i.Status is not (InstanceStatus.Done or InstanceStatus.Failed)))
         {
-            return study;
+            return null;
         }
         var status = instances.All(i => i.Status == InstanceStatus.Failed) ? StudyStatus.Failed : StudyStatus.Completed;
-        StudyGrainLog.StudyFinished(logger, StudyRef, status, instances.Count);
         return study with
         {
             Status = status, CompletedAt = now, Outcomes = InstanceRecords.Outcomes(instances), Timeline = Append(study.Timeline, new StudyEvent(status, now)),
+            ReportKey = null, Notification = null, Webhook = null,
         };
     }
 

@@ -72,6 +72,7 @@ public sealed class IngestQueueConsumer(
             catch (JsonException)
             {
                 await deadLetters.SendRawAsync(message.Body, "unreadable-event", cancellationToken);
+                telemetry.DeadLettered("unreadable-event");
                 telemetry.IngestEventHandled("unreadable");
                 await sqs.DeleteMessageAsync(resources.IngestQueueUrl, message.ReceiptHandle, cancellationToken);
                 return;
@@ -144,6 +145,7 @@ public sealed class IngestQueueConsumer(
         {
             IngestLog.ObjectUnsupported(logger);
             await deadLetters.SendRawAsync(eventBody, "unsupported-object", cancellationToken);
+            telemetry.DeadLettered("unsupported-object");
             telemetry.IngestEventHandled("unsupported");
             return;
         }

@@ -30,6 +30,7 @@ public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLi
     private static readonly long HostilePixelFileLength = HostilePixelFile.Length;
     private static readonly long HostileMultipartFileLength = HostileMultipartFile.Length;
     private ResourceNames _resources = null!;
+    private ServiceProcess _silo = null!;
     private ServiceProcess _api = null!;
     private HttpClient _http = null!;
 
@@ -40,6 +41,7 @@ public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLi
         environment["MedImaging__Upload__MaxFileBytes"] = FileLimit.ToString();
         environment["MedImaging__Upload__MaxHeaderBytes"] = HeaderLimit.ToString();
         environment["MedImaging__Upload__MaxFilesPerRequest"] = FilesLimit.ToString();
+        _silo = await ServiceProcess.StartAsync("MedImaging.Silo", environment);
         _api = await ServiceProcess.StartAsync("MedImaging.Api", environment);
         _http = new HttpClient { BaseAddress = _api.BaseAddress };
     }
@@ -48,6 +50,7 @@ public sealed class UploadBadInputTests(AwsEmulatorFixture emulators) : IAsyncLi
     {
         _http.Dispose();
         await _api.DisposeAsync();
+        await _silo.DisposeAsync();
         _aws.Dispose();
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
-using MedImaging.Aws.Studies;
+using MedImaging.Studies;
 using MedImaging.Testing;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.TestHosting;
@@ -49,8 +49,8 @@ public sealed class LargeInstanceMemoryTests(AwsEmulatorFixture emulators, ITest
         var silo = await _bed.StartSiloAsync(projectGc: true);
         var started = Status(silo.ProcessId);
         var clock = Stopwatch.StartNew();
-        await _bed.Queue.SendAsync(new InstanceReceived(study, instance, _bed.Resources.IngestBucket, key, "application/dicom", size, sha256, DateTimeOffset.UtcNow));
-        await _bed.Queue.SendAsync(new FinalizeStudy(study, 1, "large-instance"));
+        await _bed.SendAsync(new InstanceReceived(study, instance, _bed.Resources.IngestBucket, key, "application/dicom", size, sha256, DateTimeOffset.UtcNow));
+        await _bed.SendAsync(new FinalizeStudy(study, 1, "large-instance"));
         var completed = await _bed.WaitForStudyAsync(study, StudyStatus.Completed, TimeSpan.FromMinutes(15));
         var processing = clock.Elapsed;
         var done = Status(silo.ProcessId);

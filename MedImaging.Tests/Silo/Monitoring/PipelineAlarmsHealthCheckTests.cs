@@ -37,7 +37,7 @@ public sealed class PipelineAlarmsHealthCheckTests(AwsEmulatorFixture emulators)
         var degraded = await CheckAsync(check);
 
         Assert.Equal(HealthStatus.Degraded, degraded.Status);
-        Assert.Contains("1 dead-lettered study message(s)", degraded.Description);
+        Assert.Contains("1 dead-lettered message(s)", degraded.Description);
         await Aws.Sqs.PurgeQueueAsync(Resources.StudyDeadLetterQueueUrl);
         Assert.DoesNotContain("dead-lettered", (await CheckAsync(check)).Description ?? "");
     }
@@ -67,7 +67,7 @@ public sealed class PipelineAlarmsHealthCheckTests(AwsEmulatorFixture emulators)
 
         var degraded = await CheckAsync(check);
         Assert.Equal(HealthStatus.Degraded, degraded.Status);
-        Assert.Contains("waited 16 min for a silo", degraded.Description);
+        Assert.Contains("an instance waited 16 min for its run", degraded.Description);
 
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.DoesNotContain("waited", (await CheckAsync(check)).Description ?? "");
