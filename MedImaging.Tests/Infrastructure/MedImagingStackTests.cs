@@ -121,14 +121,15 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
     }
 
     [Fact]
-    public void Study_queue_is_fifo_and_redrives_to_a_fifo_dead_letter_queue()
+    public void The_ingest_events_queue_redrives_to_the_dead_letter_queue()
     {
-        Template.ResourceCountIs("AWS::SQS::Queue", 3);
+        Template.ResourceCountIs("AWS::SQS::Queue", 2);
         Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["QueueName"] = "medimaging-study.fifo",
-            ["FifoQueue"] = true,
-            ["ContentBasedDeduplication"] = false,
+            ["QueueName"] = "medimaging-ingest-events",
+            ["FifoQueue"] = Match.Absent(),
+            ["VisibilityTimeout"] = 60,
+            ["SqsManagedSseEnabled"] = true,
             ["RedrivePolicy"] = Match.ObjectLike(new Dictionary<string, object>
             {
                 ["deadLetterTargetArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("StudyDeadLetterQueue"), "Arn" } },
@@ -137,21 +138,44 @@ public sealed class MedImagingStackTests(MedImagingStackTests.TemplateFixture fi
         }));
         Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["QueueName"] = "medimaging-study-dlq.fifo",
-            ["FifoQueue"] = true,
+            ["QueueName"] = "medimaging-dead-letters",
             ["MessageRetentionPeriod"] = 1_209_600,
         }));
     }
 
     [Fact]
-    public void Timer_queue_is_a_standard_encrypted_queue_because_fifo_queues_refuse_per_message_delays()
+    public void The_ingest_bucket_notifies_the_ingest_queue_of_every_created_object_which_only_s3_of_this_bucket_may_send_to()
     {
-        Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
+        Template.HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["QueueName"] = "medimaging-study-timers",
-            ["FifoQueue"] = Match.Absent(),
-            ["VisibilityTimeout"] = 30,
-            ["SqsManagedSseEnabled"] = true,
+            ["BucketName"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::Join"] = Match.ArrayWith([Match.ArrayWith(["medimaging-ingest-"])]) }),
+            ["NotificationConfiguration"] = new Dictionary<string, object>
+            {
+                ["QueueConfigurations"] = new object[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["Event"] = "s3:ObjectCreated:*",
+                        ["Queue"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("IngestQueue"), "Arn" } },
+                    },
+                },
+            },
+        }));
+        Template.HasResourceProperties("AWS::SQS::QueuePolicy", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = new object[]
+                {
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["Action"] = "sqs:SendMessage",
+                        ["Effect"] = "Allow",
+                        ["Principal"] = new Dictionary<string, object> { ["Service"] = "s3.amazonaws.com" },
+                        ["Condition"] = Match.ObjectLike(new Dictionary<string, object> { ["ArnEquals"] = Match.AnyValue() }),
+                    }),
+                },
+            }),
         }));
     }
 
