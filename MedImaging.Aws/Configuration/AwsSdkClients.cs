@@ -7,12 +7,14 @@ using MedImaging.Aws.Signing;
 namespace MedImaging.Aws.Configuration;
 
 /// <summary>
-/// AWS SDK clients configured the way the emulators need: ServiceURL plus AuthenticationRegion (never together
-/// with RegionEndpoint), path-style S3 addressing, plain-HTTP presigned URLs.
+/// The one place AWS SDK clients are made, from <see cref="AwsOptions"/>: against an emulator ServiceURL plus
+/// AuthenticationRegion (never together with RegionEndpoint) and path-style S3 addressing; on real AWS the region's
+/// endpoint and the default credential chain.
 /// </summary>
 public static class AwsSdkClients
 {
-    public static AmazonS3Client CreateS3(AwsOptions options)
+    /// <param name="transport">Below the SDK (tests count, hold or fail requests there); the SDK's own when null.</param>
+    public static AmazonS3Client CreateS3(AwsOptions options, HttpMessageHandler? transport = null)
     {
         var config = new AmazonS3Config
         {
@@ -36,10 +38,12 @@ public static class AwsSdkClients
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
         }
+        if (transport is not null) config.HttpClientFactory = new TransportHttpClientFactory(transport);
         return new AmazonS3Client(AwsCredentialSource.For(options, options.ServiceUrl.S3), config);
     }
 
-    public static AmazonDynamoDBClient CreateDynamoDb(AwsOptions options)
+    /// <param name="transport">Below the SDK (tests count, hold or fail requests there); the SDK's own when null.</param>
+    public static AmazonDynamoDBClient CreateDynamoDb(AwsOptions options, HttpMessageHandler? transport = null)
     {
         var config = new AmazonDynamoDBConfig();
         if (options.ServiceUrl.DynamoDb is { Length: > 0 } url)
@@ -51,6 +55,13 @@ public static class AwsSdkClients
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
         }
+        if (transport is not null) config.HttpClientFactory = new TransportHttpClientFactory(transport);
         return new AmazonDynamoDBClient(AwsCredentialSource.For(options, options.ServiceUrl.DynamoDb), config);
+    }
+
+    // The SDK caches the HttpClient it gets per config; the transport stays the caller's to dispose.
+    private sealed class TransportHttpClientFactory(HttpMessageHandler transport) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(transport, disposeHandler: false);
     }
 }

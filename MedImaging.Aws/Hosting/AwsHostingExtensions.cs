@@ -1,6 +1,6 @@
+using Amazon.DynamoDBv2;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.S3;
 using MedImaging.Aws.StudyQueue;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +25,7 @@ public static class AwsHostingExtensions
 
         builder.Services.AddMedImagingAws(builder.Configuration);
         // A host that knows how many studies it saves at a time (the Silo) registers its StudyWriteBatching.
-        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<DynamoDbClient>(), resources.StudyTable, sp.GetService<StudyWriteBatching>()));
+        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<IAmazonDynamoDB>(), resources.StudyTable, sp.GetService<StudyWriteBatching>()));
         builder.Services.AddSingleton<S3StreamUploader>();
         builder.Services.AddSingleton<IStudyQueue, SqsStudyQueue>();
         builder.Services.AddSingleton(sp => new StudyTimerQueue(

@@ -1,3 +1,5 @@
+using Amazon;
+using Amazon.Runtime.Signing;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Signing;
 using MedImaging.Aws.Sqs;
@@ -30,8 +32,8 @@ internal sealed class SqsRequestGate(string? holdFirst = null) : DelegatingHandl
     /// <summary>A real client for the emulator's SQS endpoint whose requests pass this gate.</summary>
     public SqsClient Client(AwsOptions options)
     {
-        InnerHandler = new AwsProtocolSigningHandler(
-            new SigV4Signer(options.Region, "sqs"), AwsCredentialSource.For(options, options.ServiceUrl.Sqs),
+        InnerHandler = new SigV4SigningHandler(
+            AwsCredentialSource.For(options, options.ServiceUrl.Sqs), RegionEndpoint.GetBySystemName(options.Region), "sqs",
             new SocketsHttpHandler { AllowAutoRedirect = false });
         return new SqsClient(new HttpClient(this) { BaseAddress = AwsEndpoints.Sqs(options), Timeout = TimeSpan.FromSeconds(45) });
     }
