@@ -12,9 +12,9 @@ namespace MedImaging.Aws.Configuration;
 /// endpoint and the default credential chain.
 /// </summary>
 /// <remarks>
-/// Measured against the hand-written S3 and DynamoDB clients these replaced (scripts/bench-ingest.sh 1000 8, four runs
-/// each, interleaved, on the shared 2-core box at load 5-20): Silo 1.4-1.7 -> 2.5-3.1 and Api 0.5-0.6 -> 0.9-1.0 ms CPU
-/// per instance (Silo + Api 2.1 -> 3.65 on average, +74%). Part of it is integrity work the old clients skipped: the SDK
+/// Measured against the hand-written S3 and DynamoDB clients these replaced (scripts/bench-ingest.sh 1000 8, five runs
+/// each, interleaved, on the shared 2-core box): Silo 1.4-1.7 -> 2.5-3.1 and Api 0.5-0.7 -> 0.9-1.1 ms CPU per instance
+/// (Silo + Api 2.14 -> 3.76 on average, +76%). Part of it is integrity work the old clients skipped: the SDK
 /// checks every single-part GET against its MD5 ETag (the old store skipped that when the SHA-256 it expected
 /// matched), and hashes each PUT body again for its signature (the old uploader signed the SHA-256 it already had).
 /// </remarks>
