@@ -1,8 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Amazon.SQS;
-using MedImaging.Aws.DynamoDb;
-using MedImaging.Aws.S3;
 using MedImaging.Aws.Sns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +13,7 @@ public static class AwsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="AwsOptions"/> and <see cref="ResourceNames"/> from the BRIEF's configuration keys and registers
-    /// our SNS, S3 object and DynamoDB item clients and the AWS SDK's S3, SQS and DynamoDB clients, each pointed at its emulator when configured.
+    /// our SNS client and the AWS SDK's S3, SQS and DynamoDB clients, each pointed at its emulator when configured.
     /// </summary>
     public static IServiceCollection AddMedImagingAws(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,8 +22,6 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AwsOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ResourceNames>>().Value);
         services.TryAddSingleton(sp => SnsClient.Create(sp.GetRequiredService<AwsOptions>()));
-        services.TryAddSingleton(sp => S3ObjectClient.Create(sp.GetRequiredService<AwsOptions>()));
-        services.TryAddSingleton(sp => DynamoDbClient.Create(sp.GetRequiredService<AwsOptions>()));
         services.TryAddSingleton<IAmazonS3>(sp => AwsTelemetry.CountRequests(AwsSdkClients.CreateS3(sp.GetRequiredService<AwsOptions>()), "S3"));
         services.TryAddSingleton<IAmazonSQS>(sp => AwsTelemetry.CountRequests(AwsSdkClients.CreateSqs(sp.GetRequiredService<AwsOptions>()), "SQS"));
         services.TryAddSingleton<IAmazonDynamoDB>(sp => AwsTelemetry.CountRequests(AwsSdkClients.CreateDynamoDb(sp.GetRequiredService<AwsOptions>()), "DynamoDB"));

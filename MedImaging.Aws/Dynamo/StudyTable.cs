@@ -1,5 +1,5 @@
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using MedImaging.Aws.DynamoDb;
 using MedImaging.Studies;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;
 
@@ -9,7 +9,7 @@ namespace MedImaging.Aws.Dynamo;
 /// Reads and writes studies in the study table. Every write of a study is conditional on the version read
 /// (optimistic concurrency, like an Orleans ETag); its changed instance items go in the same transaction.
 /// </summary>
-public sealed class StudyTable(DynamoDbClient dynamo, string tableName, StudyWriteBatching? batching = null, TimeProvider? clock = null)
+public sealed class StudyTable(IAmazonDynamoDB dynamo, string tableName, StudyWriteBatching? batching = null, TimeProvider? clock = null)
 {
     private readonly StudyWriteBatcher _writes = new(dynamo, batching, clock);
 

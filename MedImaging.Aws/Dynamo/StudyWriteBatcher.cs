@@ -1,5 +1,5 @@
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using MedImaging.Aws.DynamoDb;
 
 namespace MedImaging.Aws.Dynamo;
 
@@ -25,7 +25,7 @@ namespace MedImaging.Aws.Dynamo;
 /// system 14.0 -> 12.3); finalize -> completed p50 unchanged (11.5 -> 11.8 ms after processing, 24.7 -> 19.5 right
 /// after the upload), since the bench finalizes one study at a time, on a quiet table.
 /// </remarks>
-internal sealed class StudyWriteBatcher(DynamoDbClient dynamo, StudyWriteBatching? batching = null, TimeProvider? clock = null)
+internal sealed class StudyWriteBatcher(IAmazonDynamoDB dynamo, StudyWriteBatching? batching = null, TimeProvider? clock = null)
 {
     private const int MaxItemsPerTransaction = 100;
 

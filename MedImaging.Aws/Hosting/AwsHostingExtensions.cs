@@ -1,6 +1,6 @@
+using Amazon.DynamoDBv2;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.S3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,7 @@ public static class AwsHostingExtensions
 
         builder.Services.AddMedImagingAws(builder.Configuration);
         // A host that knows how many studies it saves at a time (the Silo) registers its StudyWriteBatching.
-        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<DynamoDbClient>(), resources.StudyTable, sp.GetService<StudyWriteBatching>()));
+        builder.Services.AddSingleton(sp => new StudyTable(sp.GetRequiredService<IAmazonDynamoDB>(), resources.StudyTable, sp.GetService<StudyWriteBatching>()));
         builder.Services.AddSingleton<S3StreamUploader>();
         // Not tagged "live": /alive stays up while a dependency is down, /health reports it.
         builder.Services.AddHealthChecks().AddCheck<StudyStoreHealthCheck>("study-store");

@@ -1,8 +1,8 @@
 namespace MedImaging.Aws.S3;
 
 /// <summary>
-/// A downloaded body differs from what S3 announced (its length, or the MD5 its ETag carries): damaged in transit,
-/// so an I/O failure that a new attempt may not repeat.
+/// A downloaded body cannot be what S3 announced (a length beyond one array): an I/O failure, as a body damaged in
+/// transit is.
 /// </summary>
 public sealed class S3IntegrityException(string operation, string reason) : IOException($"S3 {operation}: {reason}")
 {

@@ -4,11 +4,11 @@ using Amazon.S3.Model;
 namespace MedImaging.Aws.S3;
 
 /// <summary>
-/// Stores a <see cref="ChunkedUploadSource"/> in S3: one PutObject when the whole stream fits in one chunk (through
-/// our lean <see cref="S3ObjectClient"/>, the per-instance hot path), otherwise a multipart upload on the SDK client
-/// with one part per chunk, aborted when anything fails so no partial object stays.
+/// Stores a <see cref="ChunkedUploadSource"/> in S3: one PutObject when the whole stream fits in one chunk (the
+/// per-instance hot path), otherwise a multipart upload with one part per chunk, aborted when anything fails so no
+/// partial object stays. Either way at most one chunk of the stream is in memory.
 /// </summary>
-public sealed class S3StreamUploader(IAmazonS3 s3, S3ObjectClient objects)
+public sealed class S3StreamUploader(IAmazonS3 s3)
 {
     /// <summary>8 MiB: S3's minimum part size is 5 MiB, and fauxqs fails a single PutObject over 11 MiB.</summary>
     public const int PartSize = 8 * 1024 * 1024;
@@ -20,10 +20,12 @@ public sealed class S3StreamUploader(IAmazonS3 s3, S3ObjectClient objects)
         if (!source.IsLastChunk && source.Current.Length < PartSize) await source.ExtendAsync(PartSize, cancellationToken);
         if (source.IsLastChunk && source.Current.Length <= PartSize)
         {
-            // The source hashed the stream while reading it, so the payload is signed at no extra cost.
-            var sha256 = source.ContentSha256();
-            await objects.PutObjectAsync(bucket, key, source.Current, contentType, sha256, cancellationToken);
-            return new StoredObject(bucket, key, source.TotalBytes, sha256);
+            using var body = ChunkStream.Over(source.Current);
+            await s3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = bucket, Key = key, ContentType = contentType, InputStream = body, UseChunkEncoding = S3Bodies.UseChunkEncoding,
+            }, cancellationToken);
+            return new StoredObject(bucket, key, source.TotalBytes, source.ContentSha256());
         }
         return await UploadMultipartAsync(bucket, key, contentType, source, cancellationToken);
     }

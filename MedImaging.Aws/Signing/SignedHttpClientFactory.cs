@@ -1,19 +1,34 @@
+using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.Signing;
 
 namespace MedImaging.Aws.Signing;
 
-/// <summary>Builds HttpClients whose every request is SigV4-signed by <see cref="AwsProtocolSigningHandler"/>.</summary>
+/// <summary>
+/// HttpClients for the AWS APIs we call without an SDK package (SNS, CloudFormation, and SQS until it goes): every
+/// request is SigV4-signed by AWSSDK.Core's <see cref="SigV4SigningHandler"/>.
+/// </summary>
 public static class SignedHttpClientFactory
 {
     /// <param name="timeout">Must exceed the longest long-poll the caller makes (SQS waits up to 20 s).</param>
-    public static HttpClient Create(AWSCredentials credentials, string region, string service, Uri endpoint, TimeSpan timeout)
+    /// <param name="transport">Below the signer (tests record requests there); a new connection pool when null.</param>
+    /// <param name="signedAt">A fixed signing time, for reproducing a signing vector only.</param>
+    public static HttpClient Create(
+        AWSCredentials credentials, string region, string service, Uri endpoint, TimeSpan timeout,
+        HttpMessageHandler? transport = null, DateTime? signedAt = null)
     {
-        var signer = new AwsProtocolSigningHandler(new SigV4Signer(region, service), credentials, CreateTransport());
-        return new HttpClient(signer) { BaseAddress = endpoint, Timeout = timeout };
+        var parameters = new AWSSigV4Parameters
+        {
+            Credentials = credentials,
+            Region = RegionEndpoint.GetBySystemName(region),
+            Service = service,
+            SignedAt = signedAt,
+        };
+        var signing = new SigV4SigningHandler(parameters, transport ?? CreateTransport());
+        return new HttpClient(signing) { BaseAddress = endpoint, Timeout = timeout };
     }
 
-    /// <summary>The shared connection pool of one AWS client, for clients that sign their requests themselves.</summary>
-    public static SocketsHttpHandler CreateTransport() => new()
+    private static SocketsHttpHandler CreateTransport() => new()
     {
         // A redirect followed below the signer would go out unsigned, so never follow one.
         AllowAutoRedirect = false,

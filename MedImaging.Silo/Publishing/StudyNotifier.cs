@@ -120,7 +120,6 @@ public sealed class StudyNotifier(
     {
         StepFailure failure => (failure.InnerException switch
         {
-            MedImaging.Aws.S3.S3Exception s3 => (int)s3.StatusCode,
             AmazonServiceException { StatusCode: var status } when status != 0 => (int)status,
             _ => null,
         }, failure),

@@ -1,13 +1,12 @@
 using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
-using MedImaging.Aws.S3;
 using MedImaging.Pipeline.Steps;
 
 namespace MedImaging.Silo.Storage;
 
 /// <summary>
-/// Turns what the S3 clients (ours and the SDK's) throw into the pipeline's <see cref="StepFailure"/>. Messages name the operation and
+/// Turns what the S3 client throws into the pipeline's <see cref="StepFailure"/>. Messages name the operation and
 /// the S3 error code only: keys carry study identifiers, so they stay out of timelines and traces.
 /// </summary>
 public static class S3Failures
@@ -15,6 +14,9 @@ public static class S3Failures
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
         "SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "RequestTimeTooSkewed", "InternalError", "ServiceUnavailable",
+        "RequestLimitExceeded", "TooManyRequestsException",
+        // The body S3 received differs from the one hashed here: damaged on the way, so sending it again can succeed.
+        "BadDigest", "XAmzContentSHA256Mismatch",
         // A copy or read right after the write can still miss the object on an eventually consistent store.
         "NoSuchKey",
     };
@@ -26,10 +28,6 @@ public static class S3Failures
         if (error is OperationCanceledException && cancellationToken.IsCancellationRequested) return null;
         return error switch
         {
-            S3Exception s3 when s3.IsTransient || TransientCodes.Contains(s3.ErrorCode) =>
-                StepFailure.Transient("storage-unavailable", $"S3 {operation} failed: {s3.ErrorCode}", error),
-            S3Exception s3 =>
-                StepFailure.Permanent("storage-refused", $"S3 {operation} refused: {s3.ErrorCode}", error),
             AmazonS3Exception s3 when IsTransient(s3) =>
                 StepFailure.Transient("storage-unavailable", $"S3 {operation} failed: {s3.ErrorCode ?? s3.StatusCode.ToString()}", error),
             AmazonS3Exception s3 =>

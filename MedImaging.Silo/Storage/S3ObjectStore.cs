@@ -1,4 +1,7 @@
+using System.Net;
+using System.Security.Cryptography;
 using Amazon.S3;
+using Amazon.S3.Model;
 using MedImaging.Aws.S3;
 using StoredObject = MedImaging.Pipeline.Storage.StoredObject;
 using MedImaging.Pipeline.Storage;
@@ -6,22 +9,34 @@ using MedImaging.Pipeline.Storage;
 namespace MedImaging.Silo.Storage;
 
 /// <summary>
-/// The pipeline's object store on S3, through our lean <see cref="S3ObjectClient"/> (the hot path: one GET, four
-/// PUTs and two COPYs per instance). Failures come out as step failures (<see cref="S3Failures"/>), so the
-/// pipeline's retry policy decides: throttling, 5xx and network errors are retried, refusals are not. An output larger
-/// than one part goes by multipart upload (<see cref="S3MultipartPut"/>): S3 caps a single PUT at 5 GB, fauxqs at 11 MiB.
+/// The pipeline's object store on S3, through the AWS SDK. Failures come out
+/// as step failures (<see cref="S3Failures"/>), so the pipeline's retry policy decides: throttling, 5xx and network
+/// errors are retried, refusals are not. An output larger than one part goes by multipart upload
+/// (<see cref="S3MultipartPut"/>): S3 caps a single PUT at 5 GB, fauxqs at 11 MiB.
 /// </summary>
-public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IObjectStore
+public sealed class S3ObjectStore(IAmazonS3 s3) : IObjectStore
 {
     public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken) =>
         GetAsync(location, expectedSha256: null, cancellationToken);
 
+    /// <remarks>
+    /// With <paramref name="expectedSha256"/> the content's SHA-256 is computed and returned for the caller to judge an
+    /// object that really differs. Damage on the way fails either way (transient): the SDK checks every single-part
+    /// body against the MD5 its ETag carries when the answer is disposed.
+    /// </remarks>
     public async Task<StoredObject?> GetAsync(ObjectLocation location, string? expectedSha256, CancellationToken cancellationToken)
     {
         try
         {
-            var found = await s3.GetObjectAsync(location.Bucket, location.Key, expectedSha256, cancellationToken);
-            return found is null ? null : new StoredObject(found.Content, found.ContentType) { Sha256 = found.Sha256 };
+            using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
+            var content = await S3ObjectBodies.ReadAsync(response, cancellationToken);
+            var sha256 = expectedSha256 is null ? null : Convert.ToHexStringLower(SHA256.HashData(content));
+            var contentType = response.Headers.ContentType is { Length: > 0 } type ? type : "application/octet-stream";
+            return new StoredObject(content, contentType) { Sha256 = sha256 };
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
+        {
+            return null;
         }
         catch (Exception e) when (S3Failures.Classify(e, "get", cancellationToken) is { } failure)
         {
@@ -29,11 +44,17 @@ public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IO
         }
     }
 
+    /// <summary>True when the object exists. A HEAD answer has no body, so a missing bucket also reads as false.</summary>
     public async Task<bool> ExistsAsync(ObjectLocation location, CancellationToken cancellationToken)
     {
         try
         {
-            return await s3.ObjectExistsAsync(location.Bucket, location.Key, cancellationToken);
+            await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
         }
         catch (Exception e) when (S3Failures.Classify(e, "head", cancellationToken) is { } failure)
         {
@@ -45,12 +66,17 @@ public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IO
     {
         try
         {
-            if (content.Length > S3MultipartPut.PartSize && sdk is not null)
+            if (content.Length > S3MultipartPut.PartSize)
             {
-                await S3MultipartPut.PutAsync(sdk, location.Bucket, location.Key, content, contentType, cancellationToken);
+                await S3MultipartPut.PutAsync(s3, location.Bucket, location.Key, content, contentType, cancellationToken);
                 return;
             }
-            await s3.PutObjectAsync(location.Bucket, location.Key, content, contentType, cancellationToken: cancellationToken);
+            using var body = ChunkStream.Over(content);
+            await s3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = location.Bucket, Key = location.Key, ContentType = contentType, InputStream = body,
+                UseChunkEncoding = S3Bodies.UseChunkEncoding,
+            }, cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "put", cancellationToken) is { } failure)
         {
@@ -62,7 +88,10 @@ public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IO
     {
         try
         {
-            await s3.CopyObjectAsync(source.Bucket, source.Key, destination.Bucket, destination.Key, cancellationToken);
+            await s3.CopyObjectAsync(new CopyObjectRequest
+            {
+                SourceBucket = source.Bucket, SourceKey = source.Key, DestinationBucket = destination.Bucket, DestinationKey = destination.Key,
+            }, cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "copy", cancellationToken) is { } failure)
         {
@@ -70,16 +99,12 @@ public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IO
         }
     }
 
-    /// <remarks>Through the SDK, whose response body streams from the connection (the lean client reads bodies whole).</remarks>
+    /// <remarks>The response body streams from the connection.</remarks>
     public async Task<StoredStream?> OpenReadAsync(ObjectLocation location, CancellationToken cancellationToken)
     {
-        if (sdk is null)
-            return await GetAsync(location, cancellationToken) is { } whole
-                ? new StoredStream(new MemoryStream(whole.Content.ToArray(), writable: false), whole.Content.Length, whole.ContentType)
-                : null;
         try
         {
-            var response = await sdk.GetObjectAsync(new Amazon.S3.Model.GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
+            var response = await s3.GetObjectAsync(new Amazon.S3.Model.GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken);
             return new StoredStream(response.ResponseStream, response.ContentLength, response.Headers.ContentType ?? "application/octet-stream", response);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
@@ -94,17 +119,10 @@ public sealed class S3ObjectStore(S3ObjectClient s3, IAmazonS3? sdk = null) : IO
 
     public async Task PutAsync(ObjectLocation location, Stream content, string contentType, CancellationToken cancellationToken)
     {
-        if (sdk is null)
-        {
-            using var whole = new MemoryStream();
-            await content.CopyToAsync(whole, cancellationToken);
-            await PutAsync(location, whole.GetBuffer().AsMemory(0, (int)whole.Length), contentType, cancellationToken);
-            return;
-        }
         try
         {
-            await S3MultipartPut.PutAsync(sdk, location.Bucket, location.Key, content, contentType,
-                (single, ct) => s3.PutObjectAsync(location.Bucket, location.Key, single, contentType, cancellationToken: ct), cancellationToken);
+            await S3MultipartPut.PutAsync(s3, location.Bucket, location.Key, content, contentType,
+                (single, ct) => PutAsync(location, single, contentType, ct), cancellationToken);
         }
         catch (Exception e) when (S3Failures.Classify(e, "put", cancellationToken) is { } failure)
         {

@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using Amazon.S3.Model;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.DynamoDb;
 using MedImaging.Studies;
 using MedImaging.Testing;
 
@@ -70,7 +69,7 @@ public sealed class StudyIngestEndToEndTests
 
     private static async Task AssertStoredAsync(MedImagingApp app, string studyKey, byte[] uploaded)
     {
-        using var dynamo = DynamoDbClient.Create(app.AwsOptions);
+        using var dynamo = AwsSdkClients.CreateDynamoDb(app.AwsOptions);
         var snapshot = await new StudyTable(dynamo, app.ResourceNames.StudyTable).LoadAsync(studyKey);
         Assert.NotNull(snapshot);
         Assert.Equal(StudyStatus.Completed, snapshot.Study.Status);

@@ -3,7 +3,6 @@ using Amazon.S3;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.DynamoDb;
 using MedImaging.Aws.Sns;
 using Amazon.SQS;
 
@@ -20,7 +19,6 @@ public sealed class LocalAws : IDisposable
         Options = emulators.AwsOptions;
         S3 = AwsSdkClients.CreateS3(Options);
         DynamoDb = AwsSdkClients.CreateDynamoDb(Options);
-        DynamoDbItems = DynamoDbClient.Create(Options);
         Sqs = AwsSdkClients.CreateSqs(Options);
         Sns = SnsClient.Create(Options);
     }
@@ -31,16 +29,13 @@ public sealed class LocalAws : IDisposable
 
     public IAmazonDynamoDB DynamoDb { get; }
 
-    /// <summary>Our own client of the item operations, which the study table runs on.</summary>
-    public DynamoDbClient DynamoDbItems { get; }
-
     public IAmazonSQS Sqs { get; }
 
     public SnsClient Sns { get; }
 
     public Task<ResourceNames> ProvisionAsync() => TestResources.ProvisionAsync(this);
 
-    public StudyTable StudyTable(ResourceNames resources) => new(DynamoDbItems, resources.StudyTable);
+    public StudyTable StudyTable(ResourceNames resources) => new(DynamoDb, resources.StudyTable);
 
     /// <summary>The variables the AppHost would inject into the Api and the Silo (Orleans' included).</summary>
     public Dictionary<string, string> ServiceEnvironment(ResourceNames resources)
@@ -66,7 +61,6 @@ public sealed class LocalAws : IDisposable
     {
         S3.Dispose();
         DynamoDb.Dispose();
-        DynamoDbItems.Dispose();
         Sqs.Dispose();
         Sns.Dispose();
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
+using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.DynamoDb;
 using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
 using MedImaging.Tests.ServiceHosting;
@@ -27,7 +27,7 @@ public sealed class InstanceItemStorageTests(AwsEmulatorFixture emulators) : Pro
         Assert.Equal(Json(expected), Json(Assert.Single(loaded!.Instances)));
 
         var bodies = new RequestBodySizes();
-        using var client = DynamoDbClient.Create(Aws.Options, bodies);
+        using var client = AwsSdkClients.CreateDynamoDb(Aws.Options, bodies);
         await client.PutItemAsync(new PutItemRequest
         {
             TableName = Resources.StudyTable,

@@ -5,7 +5,6 @@ using Amazon.DynamoDBv2.DocumentModel;
 using Amazon.DynamoDBv2.Model;
 using MedImaging.Aws.Dynamo;
 using MedImaging.Studies;
-using MedImaging.Tests.Aws.DynamoDb;
 using static MedImaging.Aws.Dynamo.StudyTableSchema;
 
 namespace MedImaging.Tests.Aws.Dynamo;

@@ -1,9 +1,8 @@
 using Amazon.DynamoDBv2;
+using MedImaging.Aws.Configuration;
 using MedImaging.Aws.Dynamo;
-using MedImaging.Aws.DynamoDb;
 using MedImaging.Studies;
 using MedImaging.Tests.AppHost.Emulators;
-using MedImaging.Tests.Aws.DynamoDb;
 using MedImaging.Tests.ServiceHosting;
 
 namespace MedImaging.Tests.Aws.Dynamo;
@@ -24,13 +23,13 @@ public sealed class StudyWriteBatchingTests(AwsEmulatorFixture emulators) : Prov
     // Only against a hang: a save kept back on a clock that stands still would never leave.
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
     private readonly OperationCounter _requests = new();
-    private DynamoDbClient _dynamo = null!;
+    private AmazonDynamoDBClient _dynamo = null!;
     private StudyTable _table = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _dynamo = DynamoDbClient.Create(Aws.Options, _requests);
+        _dynamo = AwsSdkClients.CreateDynamoDb(Aws.Options, _requests);
         _table = new StudyTable(_dynamo, Resources.StudyTable);
     }
 

@@ -1,5 +1,4 @@
 using Amazon.S3.Model;
-using MedImaging.Aws.S3;
 using MedImaging.Pipeline.Storage;
 using MedImaging.Silo.Storage;
 using MedImaging.Tests.AppHost.Emulators;
@@ -19,7 +18,7 @@ public sealed class S3ObjectStoreLargeObjectTests(AwsEmulatorFixture emulators) 
     {
         var content = new byte[20 * 1024 * 1024 + 123];
         Random.Shared.NextBytes(content);
-        var store = new S3ObjectStore(S3ObjectClient.Create(Aws.Options), Aws.S3);
+        var store = new S3ObjectStore(Aws.S3);
         var location = new ObjectLocation(Resources.XrayBucket, "study/series/instance.dcm");
 
         await store.PutAsync(location, content, "application/dicom", default);
@@ -33,7 +32,7 @@ public sealed class S3ObjectStoreLargeObjectTests(AwsEmulatorFixture emulators) 
     [Fact]
     public async Task A_multipart_write_into_a_missing_bucket_is_refused_for_good_and_leaves_no_upload()
     {
-        var store = new S3ObjectStore(S3ObjectClient.Create(Aws.Options), Aws.S3);
+        var store = new S3ObjectStore(Aws.S3);
         var location = new ObjectLocation(AwsEmulatorFixture.UniqueName("missing"), "study/series/instance.dcm");
 
         var failure = await Assert.ThrowsAsync<MedImaging.Pipeline.Steps.StepFailure>(
@@ -52,7 +51,7 @@ public sealed class S3ObjectStoreLargeObjectTests(AwsEmulatorFixture emulators) 
     {
         var content = new byte[length];
         Random.Shared.NextBytes(content);
-        var store = new S3ObjectStore(S3ObjectClient.Create(Aws.Options), Aws.S3);
+        var store = new S3ObjectStore(Aws.S3);
         var location = new ObjectLocation(Resources.CtScanBucket, $"study/series/{length}.dcm");
 
         await store.PutAsync(location, new NonSeekable(content), "application/dicom", default);

@@ -1,5 +1,4 @@
-using Amazon.Runtime;
-using MedImaging.Aws.S3;
+using MedImaging.Aws.Configuration;
 using MedImaging.Tests.Aws.S3;
 using MedImaging.Tests.TestHosting;
 using MedImaging.Pipeline.Steps;
@@ -44,8 +43,7 @@ public sealed class S3ObjectStoreTests : IDisposable
         return new S3FakeAnswer(200, ObjectBody, new Dictionary<string, string> { ["ETag"] = $"\"{Convert.ToHexStringLower(md5)}\"" }, "application/dicom");
     }
 
-    private static S3ObjectStore Store(string url) => new(new S3ObjectClient(
-        new HttpClient(), S3Addressing.PathStyle(url, "us-east-1"), new S3RequestSigner("us-east-1"), new BasicAWSCredentials("test", "test"), maxAttempts: 1));
+    private static S3ObjectStore Store(string url) => new(AwsSdkClients.CreateS3(new AwsOptions { ServiceUrl = new AwsServiceUrls { S3 = url } }));
 
     [Fact]
     public async Task A_missing_object_is_null_on_get_and_false_on_head()
@@ -108,42 +106,41 @@ public sealed class S3ObjectStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task An_object_read_by_the_sha256_it_has_skips_the_etag_check_and_carries_its_hash()
+    public async Task An_object_read_by_the_sha256_it_has_carries_its_hash_and_is_still_checked_against_its_etag()
     {
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ObjectBody));
 
-        // The ETag of "corrupted" is not the body's MD5: only the hash check can have passed it.
-        var stored = await Store(_url).GetAsync(new ObjectLocation("bucket", "corrupted"), sha256, default);
+        var stored = await Store(_url).GetAsync(new ObjectLocation("bucket", "intact"), sha256, default);
+        var damaged = await Assert.ThrowsAsync<StepFailure>(() => Store(_url).GetAsync(new ObjectLocation("bucket", "corrupted"), sha256, default));
 
         Assert.NotNull(stored);
         Assert.Equal(ObjectBody, stored.Content.ToArray());
         Assert.Equal(sha256, stored.Sha256);
+        Assert.Equal((FailureKind.Transient, "storage-unreachable"), (damaged.Kind, damaged.Code));
     }
 
     [Fact]
-    public async Task An_object_that_differs_from_the_sha256_expected_is_still_checked_against_its_etag()
+    public async Task An_object_that_differs_from_the_sha256_expected_is_returned_with_its_own_hash_for_the_caller_to_judge()
     {
         var other = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([1, 2, 3]));
 
-        var damaged = await Assert.ThrowsAsync<StepFailure>(() => Store(_url).GetAsync(new ObjectLocation("bucket", "corrupted"), other, default));
         var differs = await Store(_url).GetAsync(new ObjectLocation("bucket", "intact"), other, default);
 
-        Assert.Equal((FailureKind.Transient, "storage-unreachable"), (damaged.Kind, damaged.Code));
         Assert.NotNull(differs);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ObjectBody)), differs.Sha256);
     }
 
     [Fact]
-    public async Task An_upload_read_by_the_hash_its_message_gave_is_checked_against_it_and_otherwise_by_its_etag()
+    public async Task An_upload_read_by_the_hash_its_message_gave_says_its_hash_and_one_read_without_it_does_not()
     {
-        var upload = new ObjectLocation("bucket", "corrupted");
+        var upload = new ObjectLocation("bucket", "intact");
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ObjectBody));
 
         var stored = await Store(_url).GetAsync(upload, sha256, default);
-        var withoutHash = await Assert.ThrowsAsync<StepFailure>(() => Store(_url).GetAsync(upload, default));
+        var withoutHash = await Store(_url).GetAsync(upload, default);
 
         Assert.Equal(sha256, stored?.Sha256);
-        Assert.Equal(FailureKind.Transient, withoutHash.Kind);
+        Assert.Null(withoutHash?.Sha256);
     }
 
     [Fact]
@@ -152,5 +149,42 @@ public sealed class S3ObjectStoreTests : IDisposable
         var store = Store($"http://127.0.0.1:{Ports.PickFree()}");
         var failure = await Assert.ThrowsAsync<StepFailure>(() => store.GetAsync(new ObjectLocation("bucket", "key"), default));
         Assert.Equal(FailureKind.Transient, failure.Kind);
+    }
+
+    [Fact]
+    public async Task A_put_is_signed_over_its_sha256_and_a_body_damaged_on_the_way_is_refused_as_transient()
+    {
+        using var verifying = new S3FakeServer(request =>
+            request.Headers["x-amz-content-sha256"] != Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(request.Body))
+                ? S3FakeServer.Error(400, "XAmzContentSHA256Mismatch")
+                : new S3FakeAnswer(200, []));
+        var options = new AwsOptions { ServiceUrl = new AwsServiceUrls { S3 = verifying.Url } };
+        using var damaging = new BodyDamagingHandler(new SocketsHttpHandler());
+        var body = new byte[] { 10, 20, 30, 40, 50 };
+
+        await new S3ObjectStore(AwsSdkClients.CreateS3(options)).PutAsync(new ObjectLocation("bucket", "intact"), body, "application/dicom", default);
+        var failure = await Assert.ThrowsAsync<StepFailure>(() =>
+            new S3ObjectStore(AwsSdkClients.CreateS3(options, damaging)).PutAsync(new ObjectLocation("bucket", "damaged"), body, "application/dicom", default));
+
+        var sent = verifying.Received[0];
+        Assert.Equal(body, sent.Body);
+        Assert.Equal("application/dicom", sent.Headers["content-type"]);
+        Assert.Contains("x-amz-content-sha256", sent.Headers["authorization"]);
+        Assert.Equal((FailureKind.Transient, "S3 put failed: XAmzContentSHA256Mismatch"), (failure.Kind, failure.Message));
+    }
+
+    /// <summary>Flips one bit of the body after it was signed, as a damaged transfer would.</summary>
+    private sealed class BodyDamagingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var original = request.Content!;
+            var body = await original.ReadAsByteArrayAsync(cancellationToken);
+            body[0] ^= 1;
+            var damaged = new ByteArrayContent(body);
+            foreach (var header in original.Headers.Where(h => h.Key != "Content-Length")) damaged.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            request.Content = damaged;
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace MedImaging.Tests.Aws.DynamoDb;
+namespace MedImaging.Tests.Aws.Dynamo;
 
 /// <summary>Sits below the signer of a real client and counts its requests by operation (the X-Amz-Target suffix).</summary>
 internal sealed class OperationCounter() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })

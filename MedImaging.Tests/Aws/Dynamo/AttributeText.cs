@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 
-namespace MedImaging.Tests.Aws.DynamoDb;
+namespace MedImaging.Tests.Aws.Dynamo;
 
 /// <summary>A canonical text of an attribute map, to compare items: sets are unordered in DynamoDB, so they are sorted here.</summary>
 internal static class AttributeText
