@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,11 +35,8 @@ public static class ServiceDefaultsExtensions
     public static TBuilder ConfigureConsoleLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.IncludeScopes = false;
-        });
+        builder.Logging.AddConsole(console => console.FormatterName = RedactingConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
@@ -56,6 +54,7 @@ public static class ServiceDefaultsExtensions
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
+            logging.AddProcessor(new GrainIdLogRedaction());
         });
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics

@@ -64,6 +64,7 @@ internal static class DynamoDBTestCluster
         public void Configure(ISiloBuilder siloBuilder)
         {
             var options = Options(siloBuilder.Configuration);
+            siloBuilder.Services.AddStudyGrainSerializers();
             siloBuilder
                 .UseDynamoDBClustering(options)
                 .AddDynamoDBGrainStorageAsDefault(options)
@@ -80,7 +81,10 @@ internal static class DynamoDBTestCluster
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
+            clientBuilder.Services.AddStudyGrainSerializers();
             clientBuilder.UseDynamoDBClustering(Options(configuration));
+        }
     }
 }

@@ -45,8 +45,8 @@ public sealed class ConfigurationRegistrationTests(DynamoDbLocalFixture dynamo)
             ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
             ["Orleans:Endpoints:SiloPort"] = FreePort(),
             ["Orleans:Endpoints:GatewayPort"] = FreePort(),
-        }, b => b.UseOrleans());
-        var client = Build(common, b => b.UseOrleansClient());
+        }, b => b.UseOrleans(silo => silo.Services.AddStudyGrainSerializers()));
+        var client = Build(common, b => b.UseOrleansClient(orleans => orleans.Services.AddStudyGrainSerializers()));
 
         await silo.StartAsync();
         try

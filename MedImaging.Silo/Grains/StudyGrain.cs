@@ -9,6 +9,7 @@ using MedImaging.Silo.Telemetry;
 using MedImaging.Silo.Workers;
 using MedImaging.Studies;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using InstanceStatus = MedImaging.Studies.InstanceStatus;
 
 namespace MedImaging.Silo.Grains;
@@ -24,7 +25,13 @@ namespace MedImaging.Silo.Grains;
 /// by a crash simply runs again. While the study has pending work it holds a reminder: if its silo dies, the reminder
 /// activates it on another silo, which re-runs the runs that were lost and the retries that fell due.
 /// </para>
+/// <para>
+/// Reentrant: calls interleave at their awaits (never run in parallel), so the uploads of a large study are admitted
+/// while a save is in flight and share the next one instead of queueing for a save each. Every change to the state is
+/// made between awaits, and what an await may change is read again after it.
+/// </para>
 /// </summary>
+[Reentrant]
 public sealed class StudyGrain(
     StudyTable table,
     StudyNotifier notifier,
@@ -84,7 +91,12 @@ public sealed class StudyGrain(
                 changed = true;
             }
         }
-        if (!changed) return;
+        if (!changed)
+        {
+            // A repeat: what it repeats may still be on its way to the table (an interleaved call admitted it).
+            await (_nextSave ?? _saving);
+            return;
+        }
         _state.Study = study with { UpdatedAt = now };
         await CompleteIfFinishedAsync(now);
         await SaveAsync();

@@ -14,7 +14,7 @@ namespace MedImaging.Tests.Aws;
 public sealed class AwsTelemetryTests(AwsEmulatorFixture fixture)
 {
     [Fact]
-    public async Task Calls_of_our_clients_and_of_counted_sdk_clients_are_counted_by_service_and_operation()
+    public async Task Calls_of_counted_sdk_clients_are_counted_by_service_and_operation()
     {
         var counted = new List<(string Service, string Operation, long Count)>();
         using var listener = new MeterListener();
@@ -34,7 +34,7 @@ public sealed class AwsTelemetryTests(AwsEmulatorFixture fixture)
         });
         listener.Start();
 
-        using var sqs = MedImaging.Aws.Configuration.AwsSdkClients.CreateSqs(fixture.AwsOptions);
+        using var sqs = AwsTelemetry.CountRequests(AwsSdkClients.CreateSqs(fixture.AwsOptions), "SQS");
         var queueUrl = await sqs.CreateQueueUrlAsync(AwsEmulatorFixture.UniqueName("counted"));
         await sqs.AttributesAsync(queueUrl);
         await sqs.AttributesAsync(queueUrl);

@@ -26,4 +26,20 @@ public sealed class GrainIdRedactionTests
         Assert.Equal("Receive", activity.GetTagItem("rpc.method"));
         Assert.DoesNotContain(activity.TagObjects, t => t.Value is string text && text.Contains(Study, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Log_text_keeps_its_words_and_loses_the_study_keys_of_grain_ids_and_object_keys()
+    {
+        var upload = "u" + new string('a', 32);
+        var text = $"Error activating grain study/{Study} (instanceworker/{Study}/1.2.3); object incoming/{upload}/{upload} at https://s3/x";
+
+        var redacted = GrainIdRedaction.RedactText(text);
+
+        Assert.DoesNotContain(Study, redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain(upload, redacted, StringComparison.Ordinal);
+        Assert.Contains($"study/{StudyKeys.LogRef(Study)}", redacted, StringComparison.Ordinal);
+        Assert.StartsWith("Error activating grain study/", redacted, StringComparison.Ordinal);
+        Assert.EndsWith("at https://s3/x", redacted, StringComparison.Ordinal);
+        Assert.Equal("nothing to hide: 1/2 of 3", GrainIdRedaction.RedactText("nothing to hide: 1/2 of 3"));
+    }
 }

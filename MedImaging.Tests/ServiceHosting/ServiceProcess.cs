@@ -28,7 +28,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, bool projectGc = false)
     {
         var layout = RepositoryLayout.Discover();
-        var port = Ports.PickFree();
+        var ports = Ports.PickFree(3);
+        var port = ports[0];
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var variables = new Dictionary<string, string>(environment)
         {
@@ -38,8 +39,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         // Each silo of a cluster needs ports of its own (Aspire allocates them per replica).
         if (variables.ContainsKey("Orleans__ClusterId"))
         {
-            variables.TryAdd("Orleans__Endpoints__SiloPort", Ports.PickFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            variables.TryAdd("Orleans__Endpoints__GatewayPort", Ports.PickFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            variables.TryAdd("Orleans__Endpoints__SiloPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            variables.TryAdd("Orleans__Endpoints__GatewayPort", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var dll = layout.ProjectAssembly(project);
         var lines = new ConcurrentQueue<string>();

@@ -23,6 +23,24 @@ public static class Ports
         throw new InvalidOperationException("no free TCP port found on 127.0.0.1");
     }
 
+    /// <summary>
+    /// <paramref name="count"/> distinct ports free right now on 127.0.0.1: all are held until each is picked, or the
+    /// system could hand out the same port twice (a process's HTTP port and its Orleans ports, say).
+    /// </summary>
+    public static IReadOnlyList<int> PickFree(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            foreach (var listener in listeners) listener.Start();
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
+        }
+        finally
+        {
+            foreach (var listener in listeners) listener.Stop();
+        }
+    }
+
     public static bool IsFree(int port, bool allInterfaces = false)
     {
         return CanBind(IPAddress.Loopback, port) && (!allInterfaces || CanBind(IPAddress.Any, port));
