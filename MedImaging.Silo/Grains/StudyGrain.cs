@@ -99,9 +99,11 @@ public sealed class StudyGrain(
         }
         _state.Study = study with { UpdatedAt = now };
         await CompleteIfFinishedAsync(now);
-        await SaveAsync();
+        // The runs start while the admission is saved: their results are saved after it (one write at a time), and
+        // if it fails they carry the instances into the next write.
         foreach (var record in admitted) Enqueue(record.InstanceId, firstRun: true, readySince: now);
         Pump();
+        await SaveAsync();
         ArmTimer();
         telemetry.TurnEnded(nameof(Receive), TurnOutcomes.Completed, Stopwatch.GetElapsedTime(started));
     }
