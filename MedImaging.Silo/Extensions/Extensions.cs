@@ -33,6 +33,9 @@ public static class Extensions
         {
             silo.Services.AddSerializer(serializer => serializer.AddStudyRecords());
             silo.AddActivityPropagation();
+            // One vote declares a silo dead (Orleans asks two): with two silos, the survivor of a crash is the only voter,
+            // and the dead one's grains and reminders would wait for its table entry to go stale (minutes).
+            silo.Configure<ClusterMembershipOptions>(options => options.NumVotesForDeathDeclaration = 1);
             silo.Configure<ReminderOptions>(options =>
             {
                 if (grainOptions.ReminderPeriod < options.MinimumReminderPeriod) options.MinimumReminderPeriod = grainOptions.ReminderPeriod;

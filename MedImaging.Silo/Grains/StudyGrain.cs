@@ -222,7 +222,7 @@ public sealed class StudyGrain(
             InstanceRunResult result;
             try
             {
-                var worker = GrainFactory.GetGrain<IInstanceWorkerGrain>($"{Key}/{record.InstanceId}");
+                var worker = GrainFactory.GetGrain<IInstanceWorkerGrain>($"{Key}/{record.InstanceId}/{_recoveries.GetValueOrDefault(record.InstanceId)}");
                 result = await worker.Run(new InstanceWork(Key, record, run.FirstRun));
             }
             catch (Exception error)
@@ -249,15 +249,19 @@ public sealed class StudyGrain(
         }
     }
 
-    // The worker's silo died or the call failed: the run goes again after a pause; a run that keeps failing (not a step
-    // failure, which the pipeline handles itself) fails the instance instead of looping.
+    // The worker's silo died or the call failed: the run goes again after a pause, to a worker placed anew (a new key:
+    // the old one may still be registered on the dead silo until the cluster declares it dead). A silo that cannot be
+    // reached is waited out however long the cluster takes to notice; a run that keeps failing otherwise (a bug, not a
+    // step failure, which the pipeline handles itself) fails the instance instead of looping.
     private void RecoverRun(InstanceRecord record, Exception error)
     {
         var recoveries = _recoveries[record.InstanceId] = _recoveries.GetValueOrDefault(record.InstanceId) + 1;
+        var unreachable = IsUnreachable(error);
         StudyGrainLog.RunFailed(logger, StudyRef, error.GetType().Name, recoveries);
-        if (recoveries < MaxRecoveries && InstanceRecords.Progress(record) is { NextStep: { } step, Attempt: var attempt })
+        if ((unreachable || recoveries < MaxRecoveries) && InstanceRecords.Progress(record) is { NextStep: { } step, Attempt: var attempt })
         {
-            ((IStudyScheduler)this).Schedule(new ContinueInstance(Key, record.InstanceId, step.Slug(), attempt), _options.RecoveryDelay * recoveries);
+            var delay = _options.RecoveryDelay * Math.Min(recoveries, 10);
+            ((IStudyScheduler)this).Schedule(new ContinueInstance(Key, record.InstanceId, step.Slug(), attempt), delay);
             ArmTimer();
             return;
         }
@@ -265,6 +269,10 @@ public sealed class StudyGrain(
         var failed = record with { Status = InstanceStatus.Failed, UpdatedAt = now, Error = $"worker-failed: {error.GetType().Name}" };
         _ = ApplyAsync(new InstanceRunResult(failed, null, null, 0, "worker-failed"));
     }
+
+    private static bool IsUnreachable(Exception error) =>
+        error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+        || error.GetType().Name == "ConnectionFailedException";
 
     private async Task ApplyAsync(InstanceRunResult result)
     {
