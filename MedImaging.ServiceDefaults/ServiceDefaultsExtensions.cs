@@ -39,6 +39,8 @@ public static class ServiceDefaultsExtensions
             .AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        // Orleans places grains through a Polly pipeline that logs every execution at Information: a line per placement.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         return builder;
