@@ -27,6 +27,5 @@ public sealed class StudyGrainCalls(IClusterClient cluster)
 
     // No gateway, a gateway or silo gone mid-call, no answer in time: all say "try again later", none says the request was wrong.
     private static bool IsUnavailable(Exception error) =>
-        error is OrleansException or TimeoutException or OperationCanceledException { CancellationToken.IsCancellationRequested: false }
-        || error.GetType().Name == "ConnectionFailedException";
+        GrainCallFailures.IsUnreachable(error) || error is OrleansException or OperationCanceledException { CancellationToken.IsCancellationRequested: false };
 }

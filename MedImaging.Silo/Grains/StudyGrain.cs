@@ -256,7 +256,7 @@ public sealed class StudyGrain(
     private void RecoverRun(InstanceRecord record, Exception error)
     {
         var recoveries = _recoveries[record.InstanceId] = _recoveries.GetValueOrDefault(record.InstanceId) + 1;
-        var unreachable = IsUnreachable(error);
+        var unreachable = GrainCallFailures.IsUnreachable(error);
         StudyGrainLog.RunFailed(logger, StudyRef, error.GetType().Name, recoveries);
         if ((unreachable || recoveries < MaxRecoveries) && InstanceRecords.Progress(record) is { NextStep: { } step, Attempt: var attempt })
         {
@@ -269,10 +269,6 @@ public sealed class StudyGrain(
         var failed = record with { Status = InstanceStatus.Failed, UpdatedAt = now, Error = $"worker-failed: {error.GetType().Name}" };
         _ = ApplyAsync(new InstanceRunResult(failed, null, null, 0, "worker-failed"));
     }
-
-    private static bool IsUnreachable(Exception error) =>
-        error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-        || error.GetType().Name == "ConnectionFailedException";
 
     private async Task ApplyAsync(InstanceRunResult result)
     {

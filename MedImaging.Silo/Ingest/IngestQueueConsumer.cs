@@ -53,7 +53,14 @@ public sealed class IngestQueueConsumer(
             catch (Exception error)
             {
                 IngestLog.ReceiveFailed(logger, error.GetType().Name, error);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
                 continue;
             }
             await Task.WhenAll(messages.Select(m => HandleAsync(m, stoppingToken)));
